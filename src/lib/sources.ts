@@ -1,0 +1,31 @@
+/** Gathers the sources cited across the site into one de-duplicated list, each with the pages that cite it. */
+
+export interface CitedSource {
+  publisher: string;
+  title?: string | undefined;
+  url?: string | undefined;
+  date?: Date | undefined;
+  note?: string | undefined;
+}
+
+export interface Citation<S extends CitedSource = CitedSource> {
+  source: S;
+  pages: Array<{ href: string; label: string }>;
+}
+
+const keyOf = (s: CitedSource) => [s.publisher, s.title ?? '', s.url ?? '', s.date?.toISOString() ?? ''].join('|');
+
+export function collectSources<S extends CitedSource>(
+  pages: ReadonlyArray<{ href: string; label: string; sources: readonly S[] }>,
+): Citation<S>[] {
+  const byKey = new Map<string, Citation<S>>();
+  for (const page of pages) {
+    for (const source of page.sources) {
+      const key = keyOf(source);
+      const citation = byKey.get(key) ?? { source, pages: [] };
+      if (!citation.pages.some((p) => p.href === page.href)) citation.pages.push({ href: page.href, label: page.label });
+      byKey.set(key, citation);
+    }
+  }
+  return [...byKey.values()];
+}

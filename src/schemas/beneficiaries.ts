@@ -1,0 +1,55 @@
+/** One supported establishment (cơ sở công nghiệp nông thôn): a business, co-operative or household business. */
+import { z } from 'astro/zod';
+import { reference } from 'astro:content';
+import { point, precision, sources, vnd } from './shared';
+
+/** Kinds of establishment named by NĐ 45/2012/NĐ-CP. */
+export const beneficiaryKind = z.enum(['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh'], {
+  error: 'Loại hình phải là: doanh-nghiep, hop-tac-xa, to-hop-tac hoặc ho-kinh-doanh',
+});
+
+const support = z.object({
+  /** Năm được hỗ trợ. */
+  year: z.number().int().min(2000).max(2100),
+  /** Nguồn: quoc-gia (khuyến công quốc gia) hoặc dia-phuong (khuyến công địa phương). */
+  programme: z.enum(['quoc-gia', 'dia-phuong']),
+  /** Tên đề án, nếu biết. */
+  project: z.string().optional(),
+  /** Nội dung hỗ trợ, ví dụ "Ứng dụng máy móc tiên tiến". */
+  kind: z.string().min(3),
+  /** Kinh phí khuyến công hỗ trợ (đồng), nếu công bố. */
+  amount: vnd.optional(),
+  /** Vốn đối ứng của cơ sở (đồng), nếu công bố. */
+  counterpart: vnd.optional(),
+});
+
+export const beneficiarySchema = z
+  .object({
+    /** Tên cơ sở như đăng ký kinh doanh. */
+    name: z.string().min(3),
+    /** Loại hình. */
+    kind: beneficiaryKind,
+    /** Tỉnh/thành tại thời điểm được hỗ trợ/công nhận (slug). Bỏ trống nếu nguồn không nêu. */
+    province: reference('provinces').optional(),
+    /** Địa chỉ đến cấp xã/huyện như nguồn công bố. */
+    address: z.string().optional(),
+    /** true nếu địa chỉ cụ thể đã được chính cơ sở công bố (cho phép hiện vị trí chính xác). */
+    addressPublished: z.boolean().default(false),
+    /** Vị trí trên bản đồ và độ chính xác của nó. */
+    location: point.extend({ precision }).optional(),
+    /** Ngành nghề. */
+    sector: z.string().optional(),
+    /** Các lần được hỗ trợ. */
+    support: z.array(support).default([]),
+    /** Liên hệ, chỉ khi cơ sở công bố. */
+    contact: z.string().optional(),
+    /** Nguồn tin. */
+    sources,
+  })
+  .refine(
+    (b) => !(b.kind === 'ho-kinh-doanh' && b.location?.precision === 'exact' && !b.addressPublished),
+    {
+      message: 'Hộ kinh doanh chỉ được hiện vị trí chính xác khi địa chỉ đã công bố; dùng precision: commune hoặc thô hơn',
+      path: ['location', 'precision'],
+    },
+  );

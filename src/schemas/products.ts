@@ -1,0 +1,34 @@
+/**
+ * One recognised product or product set. Its recognitions (round, level, year, decision) are not repeated here:
+ * they are read from the rounds whose results list it, so each fact lives in one file.
+ */
+import { z } from 'astro/zod';
+import { reference, type SchemaContext } from 'astro:content';
+import { photo, sources } from './shared';
+
+/** The four product groups of TT 26/2014/TT-BCT. */
+export const productGroup = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: 'Nhóm sản phẩm là số 1, 2, 3 hoặc 4',
+});
+
+export const productSchema = (ctx: SchemaContext) =>
+  z.object({
+    /** Tên sản phẩm như trong quyết định công nhận. */
+    name: z.string().min(3),
+    /** Nhóm: 1 thủ công mỹ nghệ; 2 chế biến nông, lâm, thủy sản, thực phẩm; 3 thiết bị, máy móc, cơ khí; 4 khác. */
+    group: productGroup,
+    /** true nếu là bộ sản phẩm. */
+    isSet: z.boolean().default(false),
+    /** Cơ sở sản xuất (slug trong beneficiaries). Bỏ trống nếu nguồn không nêu tên cơ sở. */
+    producer: reference('beneficiaries').optional(),
+    /** Tỉnh/thành tại thời điểm công nhận (slug). */
+    province: reference('provinces'),
+    /** Mô tả ngắn bằng lời của ban biên tập. */
+    description: z.string().optional(),
+    /** Ảnh sản phẩm. */
+    photos: z.array(photo(ctx)).default([]),
+    /** Nơi mua hoặc liên hệ, chỉ khi nguồn công bố. */
+    contact: z.string().optional(),
+    /** Nguồn tin. */
+    sources,
+  });

@@ -1,0 +1,79 @@
+/**
+ * Building blocks shared by several collections: sources, photos, places, money and figures.
+ * Messages are in Vietnamese because province editors read them.
+ */
+import { z } from 'astro/zod';
+import type { SchemaContext } from 'astro:content';
+
+/** A date written as YYYY-MM-DD (e.g. 2022-09-22). */
+export const day = z.coerce.date({ error: 'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22' });
+
+/** Where a fact comes from. Every page credits its sources with publisher, date and link. */
+export const source = z.object({
+  /** Cơ quan hoặc tờ báo đăng bài, ví dụ "Báo Thanh Hóa". */
+  publisher: z.string().min(2, 'Ghi tên cơ quan hoặc tờ báo đăng bài'),
+  /** Tiêu đề bài viết hoặc văn bản. */
+  title: z.string().min(2).optional(),
+  /** Địa chỉ bài viết (https://…). Bỏ trống nếu không có bản trực tuyến. */
+  url: z.url({ error: 'Đường dẫn nguồn phải bắt đầu bằng https://' }).optional(),
+  /** Ngày đăng (YYYY-MM-DD). */
+  date: day.optional(),
+  /** Ghi chú thêm, ví dụ "bản lưu trong hồ sơ dự án". */
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof source>;
+
+/** At least one source is required for anything published as fact. */
+export const sources = z.array(source).min(1, 'Cần ít nhất một nguồn (publisher, title, url, date)');
+
+/** A photo stored beside the entry, with a real description for people who cannot see it. */
+export const photo = ({ image }: SchemaContext) =>
+  z.object({
+    /** Đường dẫn tương đối tới tệp ảnh JPG/PNG/WebP đặt cạnh tệp nội dung. */
+    src: image(),
+    /** Mô tả ảnh cho người không nhìn thấy: ai, đang làm gì, ở đâu. */
+    alt: z.string().min(10, 'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì'),
+    /** Chú thích hiển thị dưới ảnh. */
+    caption: z.string().optional(),
+    /** Tác giả hoặc nguồn ảnh. */
+    credit: z.string().optional(),
+  });
+
+/** Latitude and longitude in decimal degrees (WGS 84). */
+export const point = z.object({
+  /** Vĩ độ, ví dụ 21.0285 */
+  lat: z.number().min(8, 'Vĩ độ ngoài lãnh thổ Việt Nam').max(24, 'Vĩ độ ngoài lãnh thổ Việt Nam'),
+  /** Kinh độ, ví dụ 105.8542 */
+  lng: z.number().min(102, 'Kinh độ ngoài lãnh thổ Việt Nam').max(118, 'Kinh độ ngoài lãnh thổ Việt Nam'),
+});
+
+/** How precisely a location is known and may be shown. */
+export const precision = z.enum(['exact', 'commune', 'district', 'province'], {
+  error: 'Độ chính xác phải là một trong: exact, commune, district, province',
+});
+
+/** An amount of money in đồng (VND), written as a whole number: 11,76 tỷ đồng = 11760000000. */
+export const vnd = z.number().nonnegative('Số tiền không được âm');
+
+/** Units a figure can be shown in; `dong` amounts are formatted as "11,76 tỷ đồng". */
+export const unit = z.enum(['dong', 'count', 'percent', 'people', 'projects', 'provinces', 'classes']);
+
+/** A headline figure with its label, e.g. "Kinh phí thực hiện" = 11760000000 dong. */
+export const figure = z.object({
+  /** Nhãn của số liệu, viết như trên trang. */
+  label: z.string().min(3),
+  /** Giá trị số (số tiền tính bằng đồng). */
+  value: z.number(),
+  /** Đơn vị: dong, count, percent, people, projects, provinces, classes. */
+  unit,
+  /** Giải thích thêm nếu cần (phạm vi, thời kỳ). */
+  note: z.string().optional(),
+});
+
+/** The three khuyến công regions. */
+export const region = z.enum(['bac', 'trung-tay-nguyen', 'nam'], {
+  error: 'Vùng phải là: bac, trung-tay-nguyen hoặc nam',
+});
+
+/** A slug: lower-case ASCII words joined by hyphens (đ → d), e.g. "thanh-hoa". */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

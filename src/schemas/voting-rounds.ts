@@ -1,0 +1,63 @@
+/** One round of a typical rural industrial product vote (provincial, regional or national). */
+import { z } from 'astro/zod';
+import { reference } from 'astro:content';
+import { day, region, sources } from './shared';
+
+/** Levels of recognition, from district to national. */
+export const level = z.enum(['huyen', 'tinh', 'khu-vuc', 'quoc-gia'], {
+  error: 'Cấp phải là: huyen, tinh, khu-vuc hoặc quoc-gia',
+});
+
+/** Counts per product group (1–4). */
+const byGroup = z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() }).partial();
+
+const result = z.object({
+  /** Sản phẩm được công nhận (slug trong products). */
+  product: reference('products'),
+  /** Điểm bình quân của hội đồng, nếu được công bố (0–100). */
+  score: z.number().min(0, 'Điểm từ 0 đến 100').max(100, 'Điểm từ 0 đến 100').optional(),
+  /** Số giấy chứng nhận, nếu có. */
+  certificate: z.string().optional(),
+});
+
+export const votingRoundSchema = z
+  .object({
+    /** Tên đợt bình chọn. */
+    title: z.string().min(10),
+    /** Cấp: huyen, tinh, khu-vuc, quoc-gia. */
+    level,
+    /** Vùng (chỉ với cấp khu vực). */
+    region: region.optional(),
+    /** Năm bình chọn. */
+    year: z.number().int().min(2008).max(2100),
+    /** Cơ quan tổ chức. */
+    organiser: z.string().min(3),
+    /** Tỉnh/thành đăng cai hoặc phối hợp (slug). */
+    host: reference('provinces').optional(),
+    /** Quyết định công nhận: số và ngày. */
+    decision: z.object({ number: z.string().min(3), date: day.optional() }).optional(),
+    /** Số hồ sơ/sản phẩm tham gia. */
+    entries: z.number().int().positive().optional(),
+    /** Số sản phẩm được công nhận. */
+    recognised: z.number().int().nonnegative(),
+    /** Số sản phẩm được công nhận theo nhóm 1–4, nếu nguồn nêu. */
+    recognisedByGroup: byGroup.optional(),
+    /** Số địa phương có sản phẩm được công nhận. */
+    localities: z.number().int().positive().optional(),
+    /** Lễ trao giấy chứng nhận: ngày và nơi. */
+    ceremony: z.object({ date: day.optional(), place: z.string().optional() }).optional(),
+    /** Ghi chú thêm (ví dụ số hồ sơ theo vùng). */
+    notes: z.string().optional(),
+    /** Kết quả: danh sách sản phẩm đã có trên trang (có thể chưa đủ so với số được công nhận). */
+    results: z.array(result).default([]),
+    /** Nguồn tin. */
+    sources,
+  })
+  .refine((r) => r.level !== 'khu-vuc' || r.region, {
+    message: 'Đợt cấp khu vực phải ghi vùng (region)',
+    path: ['region'],
+  })
+  .refine((r) => r.entries === undefined || r.recognised <= r.entries, {
+    message: 'Số được công nhận không thể lớn hơn số tham gia',
+    path: ['recognised'],
+  });
