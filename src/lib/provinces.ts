@@ -15,7 +15,7 @@ export interface ProvinceLike {
 export const REORGANISATION_DATE = new Date('2025-07-01T00:00:00+07:00');
 
 /** "tỉnh Thanh Hóa" / "thành phố Hải Phòng" */
-export function fullName(p: ProvinceLike): string {
+export function fullName(p: Pick<ProvinceLike, 'name' | 'kind'>): string {
   return `${p.kind === 'thanh-pho' ? 'thành phố' : 'tỉnh'} ${p.name}`;
 }
 
