@@ -21,8 +21,11 @@ export const formatDate = (date: Date): string => dateFormat.format(date);
 /** "22 tháng 9, 2022" */
 export const formatLongDate = (date: Date): string => longDateFormat.format(date);
 
-/** ISO day for machine-readable attributes: "2022-09-22". */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+// en-CA formats as YYYY-MM-DD; in Vietnam's time zone, like every date shown.
+const isoFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** ISO day for machine-readable attributes, in Vietnam's time zone like the dates shown: "2022-09-22". */
+export const isoDay = (date: Date): string => isoFormat.format(date);
 
 /** "1.234,5" with at most `digits` decimals. */
 export function formatNumber(value: number, digits = 2): string {

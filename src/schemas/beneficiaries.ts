@@ -1,7 +1,7 @@
 /** One supported establishment (cơ sở công nghiệp nông thôn): a business, co-operative or household business. */
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { point, precision, sources, vnd } from './shared';
+import { need, point, precision, sources, vnd } from './shared';
 
 /** Kinds of establishment named by NĐ 45/2012/NĐ-CP. */
 export const beneficiaryKind = z.enum(['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh'], {
@@ -10,13 +10,13 @@ export const beneficiaryKind = z.enum(['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac
 
 const support = z.object({
   /** Năm được hỗ trợ. */
-  year: z.number().int().min(2000).max(2100),
+  year: z.number(need('năm (year)', 'số')).int().min(2000).max(2100),
   /** Nguồn: quoc-gia (khuyến công quốc gia) hoặc dia-phuong (khuyến công địa phương). */
   programme: z.enum(['quoc-gia', 'dia-phuong']),
   /** Tên đề án, nếu biết. */
   project: z.string().optional(),
   /** Nội dung hỗ trợ, ví dụ "Ứng dụng máy móc tiên tiến". */
-  kind: z.string().min(3),
+  kind: z.string(need('nội dung hỗ trợ (kind)')).min(3),
   /** Kinh phí khuyến công hỗ trợ (đồng), nếu công bố. */
   amount: vnd.optional(),
   /** Vốn đối ứng của cơ sở (đồng), nếu công bố. */
@@ -26,7 +26,7 @@ const support = z.object({
 export const beneficiarySchema = z
   .object({
     /** Tên cơ sở như đăng ký kinh doanh. */
-    name: z.string().min(3),
+    name: z.string(need('tên cơ sở (name)')).min(3),
     /** Loại hình. */
     kind: beneficiaryKind,
     /** Tỉnh/thành tại thời điểm được hỗ trợ/công nhận (slug). Bỏ trống nếu nguồn không nêu. */
@@ -47,9 +47,11 @@ export const beneficiarySchema = z
     sources,
   })
   .refine(
-    (b) => !(b.kind === 'ho-kinh-doanh' && b.location?.precision === 'exact' && !b.addressPublished),
+    (b) => !(b?.kind === 'ho-kinh-doanh' && b.location?.precision === 'exact' && !b.addressPublished),
     {
       message: 'Hộ kinh doanh chỉ được hiện vị trí chính xác khi địa chỉ đã công bố; dùng precision: commune hoặc thô hơn',
       path: ['location', 'precision'],
+      // Checked even when other fields are wrong, so every problem shows in one run.
+      when: () => true,
     },
   );

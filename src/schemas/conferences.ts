@@ -1,13 +1,13 @@
 /** One khuyến công conference, e.g. the XVI northern one (Thanh Hóa, 22/9/2022). Prose report in the Markdown body. */
 import { z } from 'astro/zod';
 import { reference, type SchemaContext } from 'astro:content';
-import { day, figure, photo, region, sources } from './shared';
+import { day, figure, need, photo, region, sources } from './shared';
 
 const person = z.object({
   /** Họ tên, ví dụ "Ngô Quang Trung". */
-  name: z.string().min(3),
+  name: z.string(need('họ tên (name)')).min(3),
   /** Chức vụ và cơ quan tại thời điểm hội nghị. */
-  role: z.string().min(3),
+  role: z.string(need('chức vụ (role)')).min(3),
 });
 
 const contribution = person.extend({
@@ -16,13 +16,13 @@ const contribution = person.extend({
   /** Tiêu đề tham luận. */
   title: z.string().min(5),
   /** Tóm tắt nội dung bằng lời của ban biên tập (không chép nguyên văn). */
-  summary: z.string().min(30, 'Tóm tắt tham luận cần ít nhất 30 ký tự'),
+  summary: z.string(need('tóm tắt (summary)')).min(30, 'Tóm tắt tham luận cần ít nhất 30 ký tự'),
 });
 
 export const conferenceSchema = (ctx: SchemaContext) =>
   z.object({
     /** Tiêu đề đầy đủ của hội nghị. */
-    title: z.string().min(10),
+    title: z.string(need('tiêu đề (title)')).min(10),
     /** Số thứ tự La Mã nếu có, ví dụ "XVI". Bỏ trống nếu không đánh số. */
     number: z.string().regex(/^[IVXLC]+$/, 'Số thứ tự viết bằng chữ số La Mã, ví dụ XVI').optional(),
     /** Vùng: bac, trung-tay-nguyen, nam (hoặc toan-quoc cho hội nghị toàn quốc). */
@@ -32,7 +32,7 @@ export const conferenceSchema = (ctx: SchemaContext) =>
     /** Tỉnh/thành đăng cai (slug của đơn vị tại thời điểm đó). */
     host: reference('provinces'),
     /** Địa điểm, ví dụ "TP Thanh Hóa". */
-    venue: z.string().min(2),
+    venue: z.string(need('địa điểm (venue)')).min(2),
     /** Đơn vị tổ chức. */
     organisers: z.array(z.string()).min(1),
     /** Người chủ trì. */
@@ -40,11 +40,11 @@ export const conferenceSchema = (ctx: SchemaContext) =>
     /** Các đại biểu tiêu biểu dự họp. */
     guests: z.array(person).default([]),
     /** Thành phần tham dự, mô tả ngắn. */
-    participants: z.string().min(5),
+    participants: z.string(need('thành phần tham dự (participants)')).min(5),
     /** Số tỉnh, thành tham gia. */
     provincesCount: z.number().int().positive().optional(),
     /** Tóm tắt một đoạn hiển thị trong danh sách. */
-    summary: z.string().min(30, 'Tóm tắt cần ít nhất 30 ký tự'),
+    summary: z.string(need('tóm tắt (summary)')).min(30, 'Tóm tắt cần ít nhất 30 ký tự'),
     /** Số liệu chính nêu tại hội nghị. */
     keyFigures: z.array(figure).default([]),
     /** Số nhiệm vụ chủ yếu được đề ra (nếu nguồn nêu). */

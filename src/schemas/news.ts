@@ -1,7 +1,7 @@
 /** A news article. Written in the site's own words; the body is Markdown. */
 import { z } from 'astro/zod';
 import { reference, type SchemaContext } from 'astro:content';
-import { day, photo, sources } from './shared';
+import { day, need, photo, sources } from './shared';
 
 /** Topics used to group news. */
 export const topics = z.enum([
@@ -16,11 +16,11 @@ export const topics = z.enum([
 export const newsSchema = (ctx: SchemaContext) =>
   z.object({
     /** Tiêu đề bài viết. */
-    title: z.string().min(10, 'Tiêu đề cần ít nhất 10 ký tự'),
+    title: z.string(need('tiêu đề (title)')).min(10, 'Tiêu đề cần ít nhất 10 ký tự'),
     /** Ngày đăng (YYYY-MM-DD). */
     date: day,
     /** Tóm tắt 1–2 câu, hiện trong danh sách và khi chia sẻ. */
-    summary: z.string().min(30, 'Tóm tắt cần ít nhất 30 ký tự').max(300, 'Tóm tắt tối đa 300 ký tự'),
+    summary: z.string(need('tóm tắt (summary)')).min(30, 'Tóm tắt cần ít nhất 30 ký tự').max(300, 'Tóm tắt tối đa 300 ký tự'),
     /** Tỉnh/thành liên quan (slug). */
     provinces: z.array(reference('provinces')).default([]),
     /** Chủ đề: hoi-nghi, binh-chon, chinh-sach, tong-ket, ho-tro-co-so, xuc-tien-thuong-mai. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { reference, type SchemaContext } from 'astro:content';
-import { photo, sources } from './shared';
+import { need, photo, sources } from './shared';
 
 /** The four product groups of TT 26/2014/TT-BCT. */
 export const productGroup = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
@@ -14,7 +14,7 @@ export const productGroup = z.union([z.literal(1), z.literal(2), z.literal(3), z
 export const productSchema = (ctx: SchemaContext) =>
   z.object({
     /** Tên sản phẩm như trong quyết định công nhận. */
-    name: z.string().min(3),
+    name: z.string(need('tên sản phẩm (name)')).min(3),
     /** Nhóm: 1 thủ công mỹ nghệ; 2 chế biến nông, lâm, thủy sản, thực phẩm; 3 thiết bị, máy móc, cơ khí; 4 khác. */
     group: productGroup,
     /** true nếu là bộ sản phẩm. */

@@ -1,19 +1,19 @@
 /** One provincial unit: one of the 63 before 1/7/2025, or one of the 34 after (a unit that kept its name is one entry). */
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { day, point, region, sources } from './shared';
+import { day, need, point, region, sources } from './shared';
 
 export const provinceSchema = z.object({
   /** Tên có dấu, không kèm chữ "tỉnh"/"thành phố", ví dụ "Thanh Hóa", "Hải Phòng". */
-  name: z.string().min(2),
+  name: z.string(need('tên (name)')).min(2),
   /** Loại đơn vị: tinh (tỉnh) hoặc thanh-pho (thành phố trực thuộc trung ương). */
   kind: z.enum(['tinh', 'thanh-pho']),
   /** Mã đơn vị hành chính của Tổng cục Thống kê trước 2025 (2 chữ số, ví dụ "38"). */
-  gsoCode: z.string().regex(/^\d{2}$/, 'Mã GSO gồm 2 chữ số, ví dụ "38"'),
+  gsoCode: z.string(need('mã GSO (gsoCode)', 'chuỗi 2 chữ số trong dấu ngoặc kép, ví dụ "38"')).regex(/^\d{2}$/, 'Mã GSO gồm 2 chữ số, ví dụ "38"'),
   /** Vùng khuyến công: bac, trung-tay-nguyen, nam. */
   region,
   /** Tên nơi đặt trung tâm hành chính, ví dụ "TP Thanh Hóa". */
-  centreName: z.string().min(2),
+  centreName: z.string(need('trung tâm hành chính (centreName)')).min(2),
   /** Tọa độ trung tâm hành chính của đơn vị mang tên này (dùng để ghim vị trí gần đúng). */
   centre: point,
   /** Ngày bắt đầu có hiệu lực, nếu biết (YYYY-MM-DD). */

@@ -1,22 +1,22 @@
 /** A province's or region's khuyến công figures for a period, as a source reports them. */
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { figure, region, sources, vnd } from './shared';
+import { figure, need, region, sources, vnd } from './shared';
 
 export const reportSchema = z
   .object({
     /** Tên báo cáo hiển thị. */
-    title: z.string().min(10),
+    title: z.string(need('tên báo cáo (title)')).min(10),
     /** Năm bắt đầu và kết thúc của thời kỳ; ghi rõ nếu chỉ một phần năm trong periodLabel. */
     period: z.object({ from: z.number().int(), to: z.number().int() }),
     /** Thời kỳ viết như trên trang, ví dụ "2021 – 9/2022". */
-    periodLabel: z.string().min(4),
+    periodLabel: z.string(need('thời kỳ hiển thị (periodLabel)')).min(4),
     /** Tỉnh/thành (slug), nếu nguồn nêu tên. */
     province: reference('provinces').optional(),
     /** Vùng, với báo cáo của cả vùng. */
     region: region.optional(),
     /** Phạm vi viết như trên trang, ví dụ "28 tỉnh, thành phố phía Bắc" hoặc "Một tỉnh (nguồn không nêu tên)". */
-    scope: z.string().min(3),
+    scope: z.string(need('phạm vi (scope)')).min(3),
     /** Kinh phí theo nguồn (đồng), những khoản nguồn công bố. */
     funding: z
       .object({ total: vnd, national: vnd, local: vnd, counterpart: vnd })

@@ -5,17 +5,26 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
 
+/**
+ * Vietnamese messages for a field that is missing or of the wrong kind. Astro's own messages for these are English
+ * ("Required"), and a province editor needs to read what to do.
+ */
+export const need = (what: string, kind = 'chữ') => ({
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `Thiếu ${what}: thêm trường này` : `${what} phải là ${kind}`,
+});
+
 /** A date written as YYYY-MM-DD (e.g. 2022-09-22). */
 export const day = z.coerce.date({ error: 'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22' });
 
 /** Where a fact comes from. Every page credits its sources with publisher, date and link. */
 export const source = z.object({
   /** Cơ quan hoặc tờ báo đăng bài, ví dụ "Báo Thanh Hóa". */
-  publisher: z.string().min(2, 'Ghi tên cơ quan hoặc tờ báo đăng bài'),
+  publisher: z.string(need('tên nguồn (publisher)')).min(2, 'Ghi tên cơ quan hoặc tờ báo đăng bài'),
   /** Tiêu đề bài viết hoặc văn bản. */
   title: z.string().min(2).optional(),
   /** Địa chỉ bài viết (https://…). Bỏ trống nếu không có bản trực tuyến. */
-  url: z.url({ error: 'Đường dẫn nguồn phải bắt đầu bằng https://' }).optional(),
+  url: z.url({ protocol: /^https$/, error: 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://' }).optional(),
   /** Ngày đăng (YYYY-MM-DD). */
   date: day.optional(),
   /** Ghi chú thêm, ví dụ "bản lưu trong hồ sơ dự án". */
@@ -24,7 +33,9 @@ export const source = z.object({
 export type Source = z.infer<typeof source>;
 
 /** At least one source is required for anything published as fact. */
-export const sources = z.array(source).min(1, 'Cần ít nhất một nguồn (publisher, title, url, date)');
+export const sources = z
+  .array(source, need('nguồn (sources)', 'danh sách'))
+  .min(1, 'Cần ít nhất một nguồn (publisher, title, url, date)');
 
 /** A photo stored beside the entry, with a real description for people who cannot see it. */
 export const photo = ({ image }: SchemaContext) =>
@@ -32,7 +43,7 @@ export const photo = ({ image }: SchemaContext) =>
     /** Đường dẫn tương đối tới tệp ảnh JPG/PNG/WebP đặt cạnh tệp nội dung. */
     src: image(),
     /** Mô tả ảnh cho người không nhìn thấy: ai, đang làm gì, ở đâu. */
-    alt: z.string().min(10, 'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì'),
+    alt: z.string(need('mô tả ảnh (alt)')).min(10, 'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì'),
     /** Chú thích hiển thị dưới ảnh. */
     caption: z.string().optional(),
     /** Tác giả hoặc nguồn ảnh. */
@@ -42,9 +53,9 @@ export const photo = ({ image }: SchemaContext) =>
 /** Latitude and longitude in decimal degrees (WGS 84). */
 export const point = z.object({
   /** Vĩ độ, ví dụ 21.0285 */
-  lat: z.number().min(8, 'Vĩ độ ngoài lãnh thổ Việt Nam').max(24, 'Vĩ độ ngoài lãnh thổ Việt Nam'),
+  lat: z.number(need('vĩ độ (lat)', 'số')).min(8, 'Vĩ độ ngoài lãnh thổ Việt Nam').max(24, 'Vĩ độ ngoài lãnh thổ Việt Nam'),
   /** Kinh độ, ví dụ 105.8542 */
-  lng: z.number().min(102, 'Kinh độ ngoài lãnh thổ Việt Nam').max(118, 'Kinh độ ngoài lãnh thổ Việt Nam'),
+  lng: z.number(need('kinh độ (lng)', 'số')).min(102, 'Kinh độ ngoài lãnh thổ Việt Nam').max(118, 'Kinh độ ngoài lãnh thổ Việt Nam'),
 });
 
 /** How precisely a location is known and may be shown. */
@@ -61,9 +72,9 @@ export const unit = z.enum(['dong', 'count', 'percent', 'people', 'projects', 'p
 /** A headline figure with its label, e.g. "Kinh phí thực hiện" = 11760000000 dong. */
 export const figure = z.object({
   /** Nhãn của số liệu, viết như trên trang. */
-  label: z.string().min(3),
+  label: z.string(need('nhãn số liệu (label)')).min(3),
   /** Giá trị số (số tiền tính bằng đồng). */
-  value: z.number(),
+  value: z.number(need('giá trị (value)', 'số, không có dấu chấm phân cách')),
   /** Đơn vị: dong, count, percent, people, projects, provinces, classes. */
   unit,
   /** Giải thích thêm nếu cần (phạm vi, thời kỳ). */

@@ -1,16 +1,16 @@
 /** A success story about one supported establishment. Body in Markdown, in the site's own words. */
 import { z } from 'astro/zod';
 import { reference, type SchemaContext } from 'astro:content';
-import { day, photo, sources, unit } from './shared';
+import { day, need, photo, sources, unit } from './shared';
 
 export const storySchema = (ctx: SchemaContext) =>
   z.object({
     /** Tiêu đề câu chuyện. */
-    title: z.string().min(10),
+    title: z.string(need('tiêu đề (title)')).min(10),
     /** Ngày đăng (YYYY-MM-DD). */
     date: day,
     /** Tóm tắt 1–2 câu. */
-    summary: z.string().min(30, 'Tóm tắt cần ít nhất 30 ký tự'),
+    summary: z.string(need('tóm tắt (summary)')).min(30, 'Tóm tắt cần ít nhất 30 ký tự'),
     /** Cơ sở được kể (slug trong beneficiaries). */
     beneficiary: reference('beneficiaries'),
     /** Sản phẩm liên quan. */

@@ -1,7 +1,7 @@
 /** One round of a typical rural industrial product vote (provincial, regional or national). */
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
-import { day, region, sources } from './shared';
+import { day, need, region, sources } from './shared';
 
 /** Levels of recognition, from district to national. */
 export const level = z.enum(['huyen', 'tinh', 'khu-vuc', 'quoc-gia'], {
@@ -18,28 +18,30 @@ const result = z.object({
   score: z.number().min(0, 'Điểm từ 0 đến 100').max(100, 'Điểm từ 0 đến 100').optional(),
   /** Số giấy chứng nhận, nếu có. */
   certificate: z.string().optional(),
+  /** Số quyết định công nhận riêng của sản phẩm này, khi bảng kết quả ghi (khác với quyết định chung của đợt). */
+  decision: z.string().optional(),
 });
 
 export const votingRoundSchema = z
   .object({
     /** Tên đợt bình chọn. */
-    title: z.string().min(10),
+    title: z.string(need('tên đợt (title)')).min(10),
     /** Cấp: huyen, tinh, khu-vuc, quoc-gia. */
     level,
     /** Vùng (chỉ với cấp khu vực). */
     region: region.optional(),
     /** Năm bình chọn. */
-    year: z.number().int().min(2008).max(2100),
+    year: z.number(need('năm (year)', 'số')).int().min(2008).max(2100),
     /** Cơ quan tổ chức. */
-    organiser: z.string().min(3),
+    organiser: z.string(need('cơ quan tổ chức (organiser)')).min(3),
     /** Tỉnh/thành đăng cai hoặc phối hợp (slug). */
     host: reference('provinces').optional(),
     /** Quyết định công nhận: số và ngày. */
-    decision: z.object({ number: z.string().min(3), date: day.optional() }).optional(),
+    decision: z.object({ number: z.string(need('số quyết định (number)')).min(3), date: day.optional() }).optional(),
     /** Số hồ sơ/sản phẩm tham gia. */
     entries: z.number().int().positive().optional(),
     /** Số sản phẩm được công nhận. */
-    recognised: z.number().int().nonnegative(),
+    recognised: z.number(need('số sản phẩm được công nhận (recognised)', 'số')).int().nonnegative(),
     /** Số sản phẩm được công nhận theo nhóm 1–4, nếu nguồn nêu. */
     recognisedByGroup: byGroup.optional(),
     /** Số địa phương có sản phẩm được công nhận. */
@@ -53,11 +55,15 @@ export const votingRoundSchema = z
     /** Nguồn tin. */
     sources,
   })
-  .refine((r) => r.level !== 'khu-vuc' || r.region, {
+  .refine((r) => r?.level !== 'khu-vuc' || r.region, {
     message: 'Đợt cấp khu vực phải ghi vùng (region)',
     path: ['region'],
+    // Checked even when other fields are wrong, so every problem shows in one run.
+    when: () => true,
   })
-  .refine((r) => r.entries === undefined || r.recognised <= r.entries, {
+  .refine((r) => r?.entries === undefined || r.recognised <= r.entries, {
     message: 'Số được công nhận không thể lớn hơn số tham gia',
     path: ['recognised'],
+    // Checked even when other fields are wrong, so every problem shows in one run.
+    when: () => true,
   });

@@ -1,0 +1,71 @@
+/**
+ * The browser test run: `npm run test:e2e` (after `npm run build`).
+ * Serves dist/, opens every sitemap URL and /404.html in Chromium and fails a page on any console error, failed local
+ * request, axe WCAG 2.2 AA violation, html-validate error, or broken link, image or fragment; then checks what readers
+ * must find on key pages (scripts/lib/assertions.ts). Ends with `N passed, M failed` (pages) and exits 1 if M > 0.
+ * Without Chromium it warns and exits 0, except under CI=true where that is a failure.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runAssertions } from './lib/assertions.ts';
+import { runBehaviourChecks } from './lib/behaviour.ts';
+import { chromiumPath, hasChromium, launch, openTab } from './lib/browser.ts';
+import { checkPage } from './lib/checks.ts';
+import { LinkChecker } from './lib/links.ts';
+import { eachWithWorkers } from './lib/pool.ts';
+import { Results } from './lib/report.ts';
+import { serveStatic } from './lib/server.ts';
+import { readSitemap } from './lib/sitemap.ts';
+
+/** The built site; E2E_DIST points elsewhere (e.g. a copy with planted faults, to see that each check can fail). */
+const DIST = process.env['E2E_DIST'] ? `${process.env['E2E_DIST'].replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
+/** Tabs at once: 3 keeps a 2-core machine busy without timeouts. */
+const CONCURRENCY = Number(process.env['E2E_CONCURRENCY'] ?? 3);
+
+if (!hasChromium()) {
+  const lines = [
+    '!'.repeat(72),
+    `!! Chromium not found at ${chromiumPath()}: the browser tests did NOT run.`,
+    '!! Install it with: apt-get install -y chromium   (or set CHROMIUM_PATH)',
+    '!'.repeat(72),
+  ];
+  if (process.env['CI'] === 'true') {
+    console.error(lines.join('\n'));
+    console.error('CI=true: failing, because a CI run must run the browser tests.');
+    process.exit(1);
+  }
+  console.warn(lines.join('\n'));
+  process.exit(0);
+}
+if (!existsSync(`${DIST}sitemap-index.xml`)) {
+  console.error(`${DIST}sitemap-index.xml is missing: run \`npm run build\` first.`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const server = await serveStatic(DIST);
+const { browser, context } = await launch();
+let failed = 1;
+try {
+  const { siteOrigin, pages } = await readSitemap(DIST, server.origin);
+  const urls = [...new Set([...pages, `${server.origin}/404.html`])];
+  const results = new Results(server.origin);
+  const links = new LinkChecker(server.origin, siteOrigin);
+  console.log(`Checking ${urls.length} pages from dist/ at ${server.origin} (${CONCURRENCY} at a time)…`);
+
+  const tabs = await Promise.all(Array.from({ length: CONCURRENCY }, () => openTab(context, server.origin, results)));
+  await eachWithWorkers(urls, tabs, async (url, tab, i) => {
+    await checkPage(tab, url, { origin: server.origin, links, results });
+    if ((i + 1) % 20 === 0) console.log(`  ${i + 1}/${urls.length}`);
+  });
+  const assertionCount = await runAssertions({ tab: tabs[0]!, origin: server.origin, results });
+  const behaviourCount = await runBehaviourChecks(context, server.origin, results);
+  console.log(
+    `Checked ${urls.length} pages, ${assertionCount} content assertions and ${behaviourCount} behaviour checks in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  failed = results.print();
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failed > 0 ? 1 : 0);
