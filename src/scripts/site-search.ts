@@ -65,6 +65,8 @@ class SiteSearch extends HTMLElement {
     this.#status = this.querySelector('[role="status"]')!;
     this.#list = this.querySelector('ol')!;
     this.#more = this.querySelector('[data-more]')!;
+    // The links for readers without JavaScript are shown until this runs (a <noscript> cannot be tested headless).
+    this.querySelector<HTMLElement>('[data-fallback]')?.setAttribute('hidden', '');
 
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
