@@ -1,0 +1,79 @@
+/**
+ * Reads a CSV results sheet: UTF-8 with or without BOM, comma, semicolon or tab delimited (Excel writes semicolons
+ * where the decimal mark is a comma). A file that is not UTF-8 (Excel's "CSV" in the Windows code page, or UTF-16
+ * "Unicode text") is refused with the line where it fails and how to save it as "CSV UTF-8".
+ */
+import { parse } from 'csv-parse/sync';
+import type { Problem } from './problems.ts';
+import { cellText } from './text.ts';
+import { findHeader } from './columns.ts';
+import type { SheetRows } from './read-sheet.ts';
+
+export const SAVE_AS_UTF8 =
+  'tệp không phải UTF-8 (Excel lưu "CSV" theo bảng mã Windows làm hỏng chữ có dấu). Mở tệp bằng Excel, chọn ' +
+  'Tệp → Lưu thành → kiểu "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu dạng .xlsx, rồi nhập lại';
+
+/** The 1-based line and text of the first line that is not valid UTF-8, if any. */
+function firstInvalidLine(bytes: Uint8Array): { line: number; text: string } | undefined {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  // Shown as Excel's Vietnamese "CSV" would read, so the editor recognises the line.
+  const ansi = new TextDecoder('windows-1258');
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const slice = bytes.subarray(start, i);
+    try {
+      strict.decode(slice);
+    } catch {
+      return { line, text: ansi.decode(slice).normalize('NFC').replace(/\r$/, '').slice(0, 60) };
+    }
+    start = i + 1;
+    line++;
+  }
+  return undefined;
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+function parseWith(text: string, delimiter: string): SheetRows['rows'] {
+  const records = parse(text, {
+    delimiter,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  return records.map(({ record, info }) => ({ line: info.lines, cells: record.map(cellText) }));
+}
+
+export function readCsv(bytes: Uint8Array, file: string): { sheet?: SheetRows; problems: Problem[] } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problems: [{ file, line: 1, message: `Tệp lưu dạng UTF-16 ("Unicode Text"): ${SAVE_AS_UTF8}` }] };
+  }
+  const invalid = firstInvalidLine(bytes);
+  if (invalid) {
+    return {
+      problems: [{ file, line: invalid.line, value: invalid.text, message: `Không đọc được: ${SAVE_AS_UTF8}` }],
+    };
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  // The delimiter is the one under which a header row is found with the most known columns.
+  let best: { rows: SheetRows['rows']; found: number } | undefined;
+  let lastError: unknown;
+  for (const delimiter of DELIMITERS) {
+    try {
+      const rows = parseWith(text, delimiter);
+      const found = findHeader(rows)?.found ?? 0;
+      if (!best || found > best.found) best = { rows, found };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  if (!best) {
+    const message = lastError instanceof Error ? lastError.message : String(lastError);
+    return { problems: [{ file, message: `Tệp CSV hỏng (${message}): mở bằng Excel và lưu lại dạng "CSV UTF-8"` }] };
+  }
+  return { sheet: { rows: best.rows }, problems: [] };
+}

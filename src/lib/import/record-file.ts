@@ -1,0 +1,148 @@
+/**
+ * One content record (YAML, or JSON) that the importer may edit. Edits go through the YAML document so comments,
+ * key order and flow style survive; when the file is written, every top-level entry whose value did not change
+ * keeps its original bytes. A file whose value did not change is not written at all.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isScalar, parse, parseDocument, type YAMLMap } from 'yaml';
+
+type Data = Record<string, unknown>;
+const TO_STRING = { lineWidth: 0 } as const;
+
+export class RecordFile {
+  readonly id: string;
+  readonly path: string;
+  /** The path as messages show it. */
+  readonly display: string;
+  readonly format: 'yaml' | 'json';
+  /** The file's text as read; undefined for a file this import creates. */
+  readonly original: string | undefined;
+  data: Data;
+  private doc: Document | undefined;
+
+  private constructor(id: string, path: string, display: string, original: string | undefined, data: Data) {
+    this.id = id;
+    this.path = path;
+    this.display = display;
+    this.format = /\.json$/i.test(path) ? 'json' : 'yaml';
+    this.original = original;
+    this.data = data;
+  }
+
+  /** A record read from disk. Throws when the file is not a mapping of fields. */
+  static read(id: string, path: string, display: string, text: string): RecordFile {
+    const data: unknown = parse(text);
+    if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('tệp không phải danh sách trường');
+    return new RecordFile(id, path, display, text, data as Data);
+  }
+
+  /** A record this import creates. */
+  static create(id: string, path: string, display: string, data: Data): RecordFile {
+    const file = new RecordFile(id, path, display, undefined, {});
+    file.doc = new Document({});
+    for (const [key, value] of Object.entries(data)) if (value !== undefined) file.set(key, value);
+    return file;
+  }
+
+  get isNew(): boolean {
+    return this.original === undefined;
+  }
+
+  private document(): Document {
+    this.doc ??= parseDocument(this.original ?? '{}');
+    return this.doc;
+  }
+
+  private node(value: unknown, key: string) {
+    // Points stay on one line, as the site's files write them: { lat: …, lng: …, precision: province }.
+    return this.document().createNode(value, { flow: key === 'location' });
+  }
+
+  /** Sets a top-level field; a new field goes before the first of `before` present (e.g. `sources`), else at the end. */
+  set(key: string, value: unknown, before: string | readonly string[] = 'sources'): void {
+    if (isDeepStrictEqual(this.data[key], value)) return;
+    const doc = this.document();
+    if (doc.has(key)) {
+      doc.set(key, this.node(value, key));
+    } else {
+      const map = doc.contents as YAMLMap;
+      const pair = doc.createPair(key, this.node(value, key));
+      const keys = typeof before === 'string' ? [before] : before;
+      const at = map.items.findIndex(
+        (p) => isScalar(p.key) && keys.includes(String(p.key.value)) && p.key.value !== key,
+      );
+      if (at < 0) map.items.push(pair);
+      else map.items.splice(at, 0, pair);
+    }
+    this.data = doc.toJS() as Data;
+  }
+
+  /** Sets a field inside a list entry: `setIn(['results', 2, 'score'], 85.5)`. */
+  setIn(path: Array<string | number>, value: unknown): void {
+    const doc = this.document();
+    if (isDeepStrictEqual(doc.getIn(path), value)) return;
+    doc.setIn(path, this.node(value, String(path.at(-1))));
+    this.data = doc.toJS() as Data;
+  }
+
+  /** Appends to a top-level list, creating it (before `before`) when missing. */
+  push(key: string, value: unknown, before = 'sources'): void {
+    const doc = this.document();
+    if (doc.has(key)) {
+      doc.addIn([key], this.node(value, key));
+      this.data = doc.toJS() as Data;
+    } else {
+      this.set(key, [value], before);
+    }
+  }
+
+  /** The text to write. */
+  render(): string {
+    if (this.format === 'json') return `${JSON.stringify(this.data, null, 2)}\n`;
+    const full = this.document().toString(TO_STRING);
+    return this.original === undefined ? full : (keepUnchanged(this.original, full, this.data) ?? full);
+  }
+
+  /** True when writing would change the file (or create it). */
+  get changed(): boolean {
+    return this.original === undefined || (this.doc !== undefined && this.render() !== this.original);
+  }
+}
+
+interface Segment {
+  key: string;
+  text: string;
+}
+
+/** The text of each top-level entry, from its key to the next key (so trailing comments go with it). */
+function segments(text: string): { head: string; items: Segment[] } | undefined {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents) || doc.contents.items.length === 0) return undefined;
+  const starts = doc.contents.items.map((p) => (isScalar(p.key) && p.key.range ? p.key.range[0] : -1));
+  if (starts.some((s) => s < 0)) return undefined;
+  const items = doc.contents.items.map((p, i) => ({
+    key: String((p.key as { value: unknown }).value),
+    text: text.slice(starts[i], starts[i + 1] ?? text.length),
+  }));
+  return { head: text.slice(0, starts[0]), items };
+}
+
+/**
+ * `full` with each top-level entry whose value is unchanged replaced by its original text, so an edit touches only
+ * the entries it changed. Undefined if that cannot be done safely (the result must parse to `data`).
+ */
+function keepUnchanged(original: string, full: string, data: Data): string | undefined {
+  const before = segments(original);
+  const after = segments(full);
+  if (!before || !after) return undefined;
+  const oldData = parse(original) as Data;
+  const oldText = new Map(before.items.map((s) => [s.key, s.text]));
+  let out = before.head;
+  for (const seg of after.items) {
+    const kept = oldText.get(seg.key);
+    let piece = kept !== undefined && isDeepStrictEqual(oldData[seg.key], data[seg.key]) ? kept : seg.text;
+    if (!piece.endsWith('\n')) piece += '\n';
+    out += piece;
+  }
+  return isDeepStrictEqual(parse(out), data) ? out : undefined;
+}
