@@ -9,18 +9,23 @@ import { productSchema } from './schemas/products';
 import { beneficiarySchema } from './schemas/beneficiaries';
 import { storySchema } from './schemas/stories';
 import { reportSchema } from './schemas/reports';
+import { COLLECTIONS, PROSE_PATTERN, RECORD_PATTERN, type CollectionName } from './lib/check/collections';
 
+// The same table tells `npm run check` where to read, so the check and the build never see different files.
 // Files whose name starts with "_" are drafts and are not loaded.
-const prose = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/[^_]*.{md,mdx}' });
-const records = (dir: string) => glob({ base: `./content/${dir}`, pattern: '**/[^_]*.{yaml,yml,json}' });
+const loader = (name: CollectionName) => {
+  const { kind, path } = COLLECTIONS[name];
+  if (kind === 'list') return file(path);
+  return glob({ base: `./${path}`, pattern: kind === 'prose' ? PROSE_PATTERN : RECORD_PATTERN });
+};
 
 export const collections = {
-  provinces: defineCollection({ loader: file('content/provinces.yaml'), schema: provinceSchema }),
-  conferences: defineCollection({ loader: prose('conferences'), schema: conferenceSchema }),
-  news: defineCollection({ loader: prose('news'), schema: newsSchema }),
-  votingRounds: defineCollection({ loader: records('voting-rounds'), schema: votingRoundSchema }),
-  products: defineCollection({ loader: records('products'), schema: productSchema }),
-  beneficiaries: defineCollection({ loader: records('beneficiaries'), schema: beneficiarySchema }),
-  stories: defineCollection({ loader: prose('stories'), schema: storySchema }),
-  reports: defineCollection({ loader: records('reports'), schema: reportSchema }),
+  provinces: defineCollection({ loader: loader('provinces'), schema: provinceSchema }),
+  conferences: defineCollection({ loader: loader('conferences'), schema: conferenceSchema }),
+  news: defineCollection({ loader: loader('news'), schema: newsSchema }),
+  votingRounds: defineCollection({ loader: loader('votingRounds'), schema: votingRoundSchema }),
+  products: defineCollection({ loader: loader('products'), schema: productSchema }),
+  beneficiaries: defineCollection({ loader: loader('beneficiaries'), schema: beneficiarySchema }),
+  stories: defineCollection({ loader: loader('stories'), schema: storySchema }),
+  reports: defineCollection({ loader: loader('reports'), schema: reportSchema }),
 };

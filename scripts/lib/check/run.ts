@@ -1,0 +1,183 @@
+/**
+ * The content check: reads every content file the build would load, validates it with the collection's schema,
+ * and gathers every problem (syntax, schema, references, duplicate slugs, impossible dates, non-NFC text, raw HTML
+ * in contributed Markdown, photos) with its file, line and field. Reads only; writes nothing.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { COLLECTIONS, type CollectionName } from '../../../src/lib/check/collections.ts';
+import { implausibleDates } from '../../../src/lib/check/dates.ts';
+import type { ContentProblem } from '../../../src/lib/check/problems.ts';
+import { nonNfcLines, rawHtmlLines, splitFrontMatter } from '../../../src/lib/check/text.ts';
+import { parseYamlWithLines } from '../../../src/lib/check/yaml-lines.ts';
+import { findDanglingReferences, type EntryLike } from '../../../src/lib/references.ts';
+import { slugPattern } from '../../../src/schemas/shared.ts';
+import { takeReferences } from './astro-content.ts';
+import { photoFields, photoProblem } from './photos.ts';
+import { schemas } from './schemas.ts';
+
+const HTML_IN_TEXT = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
+
+/** The path of the first string equal to `value` in `data` ("" when absent). */
+function pathOf(data: unknown, value: string): string {
+  for (const { path, text } of stringFields(data)) if (text === value) return path.join('.');
+  return '';
+}
+
+/** Every string value in `data` with its path. */
+function* stringFields(data: unknown, path: Array<string | number> = []): Generator<{ path: Array<string | number>; text: string }> {
+  if (typeof data === 'string') yield { path, text: data };
+  else if (Array.isArray(data)) for (const [i, item] of data.entries()) yield* stringFields(item, [...path, i]);
+  else if (data && typeof data === 'object' && !(data instanceof Date)) {
+    for (const [key, value] of Object.entries(data)) yield* stringFields(value, [...path, key]);
+  }
+}
+
+interface Loaded extends EntryLike {
+  filePath: string;
+  /** For an entry that failed its schema: data holds only its references, and these are their raw paths. */
+  refPaths?: string[];
+  lineOf: (path: ReadonlyArray<string | number>) => number | undefined;
+}
+
+async function* filesUnder(dir: string, exts: RegExp): AsyncGenerator<string> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path, exts);
+    else if (exts.test(entry.name)) yield path;
+  }
+}
+
+export interface CheckResult {
+  problems: ContentProblem[];
+  entries: number;
+  files: number;
+}
+
+export async function checkContent(root: string, today = new Date()): Promise<CheckResult> {
+  const problems: ContentProblem[] = [];
+  const loaded: Loaded[] = [];
+  let files = 0;
+  const rel = (file: string) => relative(root, file);
+
+  const validate = async (collection: CollectionName, id: string, file: string, data: unknown, lineOf: Loaded['lineOf'], prefix: Array<string | number>) => {
+    const schema = schemas[collection] as z.ZodType;
+    takeReferences();
+    const result = await schema.safeParseAsync(data);
+    const refs = takeReferences();
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+        problems.push({ file: rel(file), line: lineOf(path), field: path.join('.') || undefined, message: issue.message });
+      }
+    }
+    if (data && typeof data === 'object') {
+      for (const rule of implausibleDates(collection, data as Record<string, unknown>, today)) {
+        const path = [...prefix, ...rule.field.split('.')];
+        problems.push({ file: rel(file), line: lineOf(path), field: path.join('.'), message: rule.message });
+      }
+      for (const { path, text } of stringFields(data)) {
+        if (HTML_IN_TEXT.test(text)) {
+          const full = [...prefix, ...path];
+          problems.push({ file: rel(file), line: lineOf(full), field: full.join('.'), message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>' });
+        }
+      }
+      for (const photo of photoFields(data)) {
+        const message = await photoProblem(file, photo.src);
+        if (message) problems.push({ file: rel(file), line: lineOf([...prefix, ...photo.path]), field: [...prefix, ...photo.path].join('.'), message });
+      }
+    }
+    // References are checked for every entry, valid or not: the ones zod parsed are placed at their raw value's path.
+    loaded.push({
+      id,
+      collection,
+      filePath: rel(file),
+      data: result.success ? result.data : refs,
+      ...(!result.success && { refPaths: refs.map((r) => pathOf(data, r.id)) }),
+      lineOf: (p) => lineOf([...prefix, ...p]),
+    });
+  };
+
+  const textProblems = (file: string, text: string) => {
+    for (const line of nonNfcLines(text)) {
+      problems.push({ file: rel(file), line, message: 'Chữ bị tách dấu (không phải NFC), thường do dán từ Word hoặc PDF: gõ lại dòng này hoặc lưu tệp ở dạng chuẩn NFC' });
+    }
+  };
+
+  for (const [collection, source] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
+    const seen = new Map<string, string>();
+    const claim = (id: string, file: string, line?: number) => {
+      const other = seen.get(id);
+      if (other) problems.push({ file: rel(file), line, field: 'id', message: `Slug "${id}" trùng với ${other}: đổi tên một trong hai` });
+      else seen.set(id, rel(file));
+      if (!slugPattern.test(id)) {
+        problems.push({ file: rel(file), line, field: 'id', message: `Slug "${id}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (đ viết là d)` });
+      }
+    };
+
+    if (source.kind === 'list') {
+      const file = join(root, source.path);
+      const text = await readFile(file, 'utf8');
+      files++;
+      textProblems(file, text);
+      const parsed = parseYamlWithLines(text);
+      for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
+      const items = Array.isArray(parsed.data) ? parsed.data : [];
+      for (const [i, item] of items.entries()) {
+        const id = typeof item?.id === 'string' ? item.id : '';
+        claim(id, file, parsed.lineOf([i]));
+        const { id: _, ...data } = (item ?? {}) as Record<string, unknown>;
+        await validate(collection, id, file, data, parsed.lineOf, [i]);
+      }
+      continue;
+    }
+
+    const exts = source.kind === 'prose' ? /\.(md|mdx)$/ : /\.(ya?ml|json)$/;
+    const dir = join(root, source.path);
+    for await (const file of filesUnder(dir, exts)) {
+      files++;
+      const id = relative(dir, file).replace(/\.[^.]+$/, '').split('\\').join('/');
+      claim(id, file);
+      const text = await readFile(file, 'utf8');
+      textProblems(file, text);
+      if (source.kind === 'prose') {
+        const parts = splitFrontMatter(text);
+        if (!parts) {
+          problems.push({ file: rel(file), line: 1, message: 'Thiếu phần thông tin đầu tệp (giữa hai dòng ---)' });
+          continue;
+        }
+        const parsed = parseYamlWithLines(parts.yaml, 1);
+        for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
+        if (file.endsWith('.md')) {
+          for (const line of rawHtmlLines(parts.body, parts.bodyLine)) {
+            problems.push({ file: rel(file), line, message: 'Có mã HTML trong bài: chỉ viết Markdown (tiêu đề ##, **đậm**, danh sách, liên kết [chữ](https://…))' });
+          }
+        }
+        await validate(collection, id, file, parsed.data, parsed.lineOf, []);
+      } else if (file.endsWith('.json')) {
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          problems.push({ file: rel(file), message: `Lỗi cú pháp JSON: ${(error as Error).message}` });
+          continue;
+        }
+        await validate(collection, id, file, data, () => undefined, []);
+      } else {
+        const parsed = parseYamlWithLines(text);
+        for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
+        await validate(collection, id, file, parsed.data, parsed.lineOf, []);
+      }
+    }
+  }
+
+  for (const p of findDanglingReferences(loaded)) {
+    const entry = loaded.find((e) => e.filePath === p.file && JSON.stringify(e.data).includes(`"${p.value}"`));
+    const field = entry?.refPaths?.[Number(p.field)] ?? p.field;
+    problems.push({ file: p.file, line: entry?.lineOf(field.split('.')), field, message: `"${p.value}": ${p.message}` });
+  }
+  return { problems, entries: loaded.length, files };
+}
