@@ -1,6 +1,7 @@
 /** One supported establishment (cơ sở công nghiệp nông thôn): a business, co-operative or household business. */
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
+import { productGroup } from './products';
 import { need, point, precision, sources, vnd } from './shared';
 
 /** Kinds of establishment named by NĐ 45/2012/NĐ-CP. */
@@ -39,6 +40,12 @@ export const beneficiarySchema = z
     location: point.extend({ precision }).optional(),
     /** Ngành nghề. */
     sector: z.string().optional(),
+    /**
+     * Nhóm sản phẩm của cơ sở (1 thủ công mỹ nghệ; 2 chế biến nông, lâm, thủy sản, thực phẩm; 3 thiết bị, máy móc,
+     * cơ khí; 4 khác), để lọc danh bạ và bản đồ. Chỉ cần ghi khi cơ sở chưa có sản phẩm được công nhận trên trang:
+     * nhóm của sản phẩm được công nhận tự được tính.
+     */
+    groups: z.array(productGroup).optional(),
     /** Các lần được hỗ trợ. */
     support: z.array(support).default([]),
     /** Liên hệ, chỉ khi cơ sở công bố. */

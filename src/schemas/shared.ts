@@ -10,8 +10,12 @@ import type { SchemaContext } from 'astro:content';
  * ("Required"), and a province editor needs to read what to do.
  */
 export const need = (what: string, kind = 'chữ') => ({
-  error: (issue: { input?: unknown }) =>
-    issue.input === undefined ? `Thiếu ${what}: thêm trường này` : `${what} phải là ${kind}`,
+  error: (issue: { input?: unknown; code?: string }) => {
+    if (issue.input === undefined) return `Thiếu ${what}: thêm trường này`;
+    if (issue.code === 'invalid_type') return `${what} phải là ${kind}`;
+    if (issue.code === 'too_small') return `${what} còn trống hoặc quá ngắn: điền đầy đủ`;
+    return undefined;
+  },
 });
 
 /** A date written as YYYY-MM-DD (e.g. 2022-09-22). */
@@ -22,7 +26,7 @@ export const source = z.object({
   /** Cơ quan hoặc tờ báo đăng bài, ví dụ "Báo Thanh Hóa". */
   publisher: z.string(need('tên nguồn (publisher)')).min(2, 'Ghi tên cơ quan hoặc tờ báo đăng bài'),
   /** Tiêu đề bài viết hoặc văn bản. */
-  title: z.string().min(2).optional(),
+  title: z.string().min(2, 'Tiêu đề nguồn quá ngắn: ghi đầy đủ hoặc xóa dòng title').optional(),
   /** Địa chỉ bài viết (https://…). Bỏ trống nếu không có bản trực tuyến. */
   url: z.url({ protocol: /^https$/, error: 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://' }).optional(),
   /** Ngày đăng (YYYY-MM-DD). */

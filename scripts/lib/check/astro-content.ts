@@ -13,7 +13,7 @@ export function reference(collection: string) {
   return z
     .union([
       z.number().transform((n) => n.toString(10)),
-      z.string(),
+      z.string().min(1, 'Thiếu slug: ghi slug của mục được nhắc tới'),
       z.object({ id: z.string(), collection: z.string() }),
     ])
     .transform((lookup) => {
