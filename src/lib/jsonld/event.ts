@@ -1,0 +1,40 @@
+/** Event for a conference page /hoi-nghi/<slug>/. */
+import type { Event } from 'schema-dts';
+import { isoDay } from '../format';
+import { absolute } from './core';
+import { basedOn } from './sources';
+
+export interface ConferenceInput {
+  path: string;
+  title: string;
+  summary: string;
+  date: Date;
+  venue: string;
+  /** Host province's name, e.g. "Thanh Hóa". */
+  hostName: string;
+  organisers: readonly string[];
+  image?: string | undefined;
+  sources: Parameters<typeof basedOn>[0];
+}
+
+export function conferenceNode(c: ConferenceInput, origin: URL | string): Exclude<Event, string> {
+  return {
+    '@type': 'Event',
+    name: c.title,
+    description: c.summary,
+    startDate: isoDay(c.date),
+    endDate: isoDay(c.date),
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    inLanguage: 'vi',
+    url: absolute(c.path, origin),
+    ...(c.image ? { image: absolute(c.image, origin) } : {}),
+    location: {
+      '@type': 'Place',
+      name: c.venue,
+      address: { '@type': 'PostalAddress', addressRegion: c.hostName, addressCountry: 'VN' },
+    },
+    organizer: c.organisers.map((name) => ({ '@type': 'Organization' as const, name })),
+    subjectOf: basedOn(c.sources),
+  };
+}

@@ -1,0 +1,80 @@
+/** Product for /san-pham/<slug>/ and Organization for /co-so/<slug>/. */
+import type { Organization, Product } from 'schema-dts';
+import { absolute } from './core';
+import { basedOn } from './sources';
+
+export interface ProductInput {
+  id: string;
+  name: string;
+  description: string;
+  /** The group's name, e.g. "Thủ công mỹ nghệ". */
+  category: string;
+  image?: string | undefined;
+  producer?: { id: string; name: string } | undefined;
+  /** Titles of the rounds that recognised it. */
+  awards: readonly string[];
+  sources: Parameters<typeof basedOn>[0];
+}
+
+export function productNode(p: ProductInput, origin: URL | string): Exclude<Product, string> {
+  return {
+    '@type': 'Product',
+    '@id': absolute(`/san-pham/${p.id}/#san-pham`, origin),
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    url: absolute(`/san-pham/${p.id}/`, origin),
+    ...(p.image ? { image: absolute(p.image, origin) } : {}),
+    ...(p.producer
+      ? { manufacturer: { '@type': 'Organization', '@id': absolute(`/co-so/${p.producer.id}/#co-so`, origin), name: p.producer.name } }
+      : {}),
+    countryOfOrigin: { '@type': 'Country', name: 'Việt Nam' },
+    ...(p.awards.length > 0 ? { award: [...p.awards] } : {}),
+    subjectOf: basedOn(p.sources),
+  };
+}
+
+export interface BeneficiaryInput {
+  id: string;
+  name: string;
+  /** The kind's name, e.g. "Hợp tác xã". */
+  kindName: string;
+  kind: 'doanh-nghiep' | 'hop-tac-xa' | 'to-hop-tac' | 'ho-kinh-doanh';
+  address?: string | undefined;
+  /** Province name of the record's time. */
+  provinceName?: string | undefined;
+  sector?: string | undefined;
+  products: ReadonlyArray<{ id: string; name: string }>;
+  sources: Parameters<typeof basedOn>[0];
+}
+
+export function beneficiaryNode(b: BeneficiaryInput, origin: URL | string): Exclude<Organization, string> {
+  const address =
+    b.address || b.provinceName
+      ? {
+          address: {
+            '@type': 'PostalAddress' as const,
+            ...(b.address ? { streetAddress: b.address } : {}),
+            ...(b.provinceName ? { addressRegion: b.provinceName } : {}),
+            addressCountry: 'VN',
+          },
+        }
+      : {};
+  return {
+    '@type': b.kind === 'hop-tac-xa' ? 'Cooperative' : 'Organization',
+    '@id': absolute(`/co-so/${b.id}/#co-so`, origin),
+    name: b.name,
+    description: [b.kindName, b.sector].filter(Boolean).join(' · '),
+    url: absolute(`/co-so/${b.id}/`, origin),
+    ...address,
+    ...(b.products.length > 0
+      ? {
+          makesOffer: b.products.map((p) => ({
+            '@type': 'Offer' as const,
+            itemOffered: { '@type': 'Product' as const, '@id': absolute(`/san-pham/${p.id}/#san-pham`, origin), name: p.name },
+          })),
+        }
+      : {}),
+    subjectOf: basedOn(b.sources),
+  };
+}
