@@ -2,6 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { rawHtmlGuard } from './src/lib/security/raw-html.ts';
+
+// Raw HTML in the provinces' Markdown is shown as text and stops the build, naming file and line.
+const rawHtml = rawHtmlGuard();
 
 // The public address; override with SITE_URL when deploying elsewhere (canonical URLs, RSS and sitemap use it).
 const site = process.env.SITE_URL ?? 'https://cnnt-tieubieu.vn';
@@ -9,12 +14,29 @@ const site = process.env.SITE_URL ?? 'https://cnnt-tieubieu.vn';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  build: {
+    format: 'directory',
+    // No inline <style>: every stylesheet is a file under /_astro/, so the Content-Security-Policy needs no hashes
+    // (scripts/build-headers.ts). Measured in deploy/README.md: HTML shrinks, a first visit fetches a few more files.
+    inlineStylesheets: 'never',
+  },
+  integrations: [mdx(), sitemap(), rawHtml.integration],
+  markdown: {
+    // Astro's default Markdown processor, plus the raw HTML guard.
+    processor: satteri({ mdastPlugins: [rawHtml.plugin] }),
+    // No colour styles written inline on code blocks: the Content-Security-Policy would block them.
+    syntaxHighlight: false,
+  },
   // Preview binds to loopback on a fixed port so the README can print one URL.
   server: { host: '127.0.0.1', port: 4321 },
+  vite: {
+    // No inline <script>: Astro would inline processed scripts under 4 kB; as files under /_astro/ they are allowed by
+    // script-src 'self', and any inline script in the output is refused by scripts/build-headers.ts.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+  },
   image: {
-    // Photos are resized and compressed by sharp at build; none keeps EXIF/GPS (sharp drops metadata by default).
+    // Photos are resized and compressed by sharp at build; none keeps EXIF/GPS (sharp drops metadata by default;
+    // scripts/check-photo-metadata.ts checks every image in the output, originals and public/ files included).
     responsiveStyles: true,
   },
 });

@@ -1,8 +1,9 @@
 /**
  * The browser test run: `npm run test:e2e` (after `npm run build`).
- * Serves dist/, opens every sitemap URL and /404.html in Chromium and fails a page on any console error, failed local
- * request, axe WCAG 2.2 AA violation, html-validate error, or broken link, image or fragment; then checks what readers
- * must find on key pages (scripts/lib/assertions.ts). Ends with `N passed, M failed` (pages) and exits 1 if M > 0.
+ * Serves dist/ with the production headers (through nginx when installed, see scripts/lib/origin.ts), opens every
+ * sitemap URL and /404.html in Chromium and fails a page on any console error (a Content-Security-Policy violation
+ * is one), failed local request, axe WCAG 2.2 AA violation, html-validate error, or broken link, image or fragment;
+ * then checks what readers must find on key pages (scripts/lib/assertions.ts). Ends with `N passed, M failed` (pages) and exits 1 if M > 0.
  * Without Chromium it warns and exits 0, except under CI=true where that is a failure.
  */
 import { existsSync } from 'node:fs';
@@ -13,8 +14,8 @@ import { chromiumPath, hasChromium, launch, openTab } from './lib/browser.ts';
 import { checkPage } from './lib/checks.ts';
 import { LinkChecker } from './lib/links.ts';
 import { eachWithWorkers } from './lib/pool.ts';
+import { openOrigin } from './lib/origin.ts';
 import { Results } from './lib/report.ts';
-import { serveStatic } from './lib/server.ts';
 import { readSitemap } from './lib/sitemap.ts';
 
 /** The built site; E2E_DIST points elsewhere (e.g. a copy with planted faults, to see that each check can fail). */
@@ -43,7 +44,7 @@ if (!existsSync(`${DIST}sitemap-index.xml`)) {
 }
 
 const started = Date.now();
-const server = await serveStatic(DIST);
+const server = await openOrigin(DIST);
 const { browser, context } = await launch();
 let failed = 1;
 try {
@@ -51,7 +52,7 @@ try {
   const urls = [...new Set([...pages, `${server.origin}/404.html`])];
   const results = new Results(server.origin);
   const links = new LinkChecker(server.origin, siteOrigin);
-  console.log(`Checking ${urls.length} pages from dist/ at ${server.origin} (${CONCURRENCY} at a time)…`);
+  console.log(`Checking ${urls.length} pages from ${DIST} at ${server.origin}, served by ${server.served} (${CONCURRENCY} at a time)…`);
 
   const tabs = await Promise.all(Array.from({ length: CONCURRENCY }, () => openTab(context, server.origin, results)));
   await eachWithWorkers(urls, tabs, async (url, tab, i) => {

@@ -1,6 +1,7 @@
 /**
  * A tiny static server for dist/, so the browser run needs nothing but Node: it behaves like the production host
- * (directory → index.html, /dir → /dir/ redirect, 404.html with status 404, correct content types).
+ * (directory → index.html, /dir → /dir/ redirect, 404.html with status 404, correct content types, and the headers
+ * `headers` gives each path: scripts/lib/origin.ts passes those of the generated `_headers` file).
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -42,10 +43,18 @@ export interface StaticServer {
 const isFile = async (path: string) => (await stat(path).catch(() => undefined))?.isFile() ?? false;
 const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 
+export interface ServeOptions {
+  /** Extra response headers for a request path (e.g. the site's security headers). */
+  headers?: (path: string) => Array<[string, string]>;
+  /** Paths answered 404 although a file exists (host configuration written beside the site). */
+  hidden?: readonly string[];
+}
+
 /** Serves `root` on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, { headers = () => [], hidden = [] }: ServeOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer(async (req, res) => {
+    for (const [name, value] of headers(new URL(req.url ?? '/', 'http://localhost').pathname)) res.setHeader(name, value);
     const send = (status: number, file: string) => {
       res.writeHead(status, { 'content-type': contentType(file), 'cache-control': 'no-store' });
       if (req.method === 'HEAD') res.end();
@@ -62,7 +71,9 @@ export async function serveStatic(root: string): Promise<StaticServer> {
         res.writeHead(400).end();
         return;
       }
-      if (await isDir(path)) {
+      if (hidden.includes(url.pathname)) {
+        // answered like any missing file, below
+      } else if (await isDir(path)) {
         if (!url.pathname.endsWith('/')) {
           res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
           return;

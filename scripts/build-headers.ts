@@ -1,0 +1,60 @@
+/**
+ * Writes the site's security headers for the hosts it may be served from, computed from the built output:
+ * `<dist>/_headers` (Netlify, Cloudflare Pages) and `<dist>/_headers.nginx.conf` (included by
+ * deploy/nginx/site.conf). Runs after `astro build`; `node scripts/build-headers.ts [dist]`.
+ *
+ * It reads every page: an inline <style> is allowed by its hash; anything the policy would block (an inline
+ * <script> other than a data block such as JSON-LD, an on…= handler, a style="" attribute, a javascript: link) fails
+ * the build, listing each page: it would be dead on the site, and an inline script is what injected content looks like.
+ */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { mapTileUrl, tileSource } from '../src/lib/map-config.ts';
+import { contentSecurityPolicy, securityHeaders, sha256Source } from '../src/lib/security/csp.ts';
+import { HEADERS_FILE, NGINX_HEADERS_FILE, headersFile, nginxHeaders } from '../src/lib/security/host-config.ts';
+import { inlineCode, type InlineKind } from '../src/lib/security/inline.ts';
+
+const DIST = process.argv[2] ?? 'dist';
+
+async function* htmlFiles(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== 'pagefind') yield* htmlFiles(path);
+    else if (entry.isFile() && entry.name.endsWith('.html')) yield path;
+  }
+}
+
+const WHY: Record<Exclude<InlineKind, 'style'>, string> = {
+  script: 'inline <script>: write it as a processed <script> in a component (Astro bundles it into /_astro/)',
+  'event-handler': 'on…= attribute: add the listener from a bundled script',
+  'style-attribute': 'style="" attribute: use a class in the component\'s <style>',
+  'javascript-url': 'javascript: URL: use a button with a bundled listener',
+};
+
+const started = performance.now();
+const styleHashes = new Set<string>();
+const problems: string[] = [];
+let pages = 0;
+for await (const file of htmlFiles(DIST)) {
+  pages++;
+  const page = `/${relative(DIST, file).split(sep).join('/')}`;
+  for (const { kind, code } of inlineCode(await readFile(file, 'utf8'))) {
+    if (kind === 'style') styleHashes.add(sha256Source(code));
+    else problems.push(`${page}: ${WHY[kind]}: ${code.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+  }
+}
+if (problems.length > 0) {
+  console.error(`The Content-Security-Policy would block ${problems.length} piece(s) of inline code:`);
+  for (const problem of problems.slice(0, 50)) console.error(`  ${problem}`);
+  if (problems.length > 50) console.error(`  … and ${problems.length - 50} more`);
+  process.exit(1);
+}
+
+const inputs = { tileSource: tileSource(mapTileUrl()), styleHashes: [...styleHashes] };
+const headers = securityHeaders(inputs);
+await writeFile(join(DIST, HEADERS_FILE), headersFile(headers));
+await writeFile(join(DIST, NGINX_HEADERS_FILE), nginxHeaders(headers));
+console.log(
+  `Security headers: ${pages} pages, ${styleHashes.size} inline style hash(es), ${Math.round(performance.now() - started)} ms → ${join(DIST, HEADERS_FILE)}, ${NGINX_HEADERS_FILE}`,
+);
+console.log(`  Content-Security-Policy: ${contentSecurityPolicy(inputs)}`);

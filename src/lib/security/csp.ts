@@ -1,0 +1,64 @@
+/**
+ * The site's security headers, as one list every host configuration is written from (scripts/build-headers.ts).
+ *
+ * The Content-Security-Policy allows only this origin's files: scripts and styles are files under /_astro/ (Astro is
+ * told not to inline them, see astro.config.mjs), so no inline script can ever run, including one that contributed
+ * content might smuggle into a page. Inline <style> elements, if a build has any, are allowed by their hash.
+ * Search needs 'wasm-unsafe-eval' (Pagefind compiles its WebAssembly, in a worker from /pagefind/); the map needs
+ * its tile host in img-src (src/lib/map-config.ts).
+ */
+import { createHash } from 'node:crypto';
+
+/** A CSP hash source for an inline element's exact text: 'sha256-…'. */
+export const sha256Source = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export interface PolicyInputs {
+  /** Where map tiles come from, e.g. "https://tile.openstreetmap.org"; absent when the map uses no tiles. */
+  tileSource?: string | undefined;
+  /** Hash sources of the inline <style> elements in the output. */
+  styleHashes?: readonly string[];
+}
+
+/** The policy's directives, in the order they are written. */
+export function cspDirectives({ tileSource, styleHashes = [] }: PolicyInputs): Array<[string, string[]]> {
+  const unique = [...new Set(styleHashes)].sort();
+  return [
+    ['default-src', ["'none'"]],
+    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+    ['style-src', ["'self'", ...unique]],
+    ['img-src', ["'self'", 'data:', ...(tileSource ? [tileSource] : [])]],
+    ['font-src', ["'self'"]],
+    ['connect-src', ["'self'"]],
+    ['worker-src', ["'self'"]],
+    ['manifest-src', ["'self'"]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'self'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+}
+
+export const contentSecurityPolicy = (inputs: PolicyInputs): string =>
+  cspDirectives(inputs)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+
+/**
+ * Every response's headers. HSTS is two years without preload (a decision for the domain's owner); COOP isolates the
+ * window from pages it opens; the referrer policy sends only the origin to other sites, which tile servers require.
+ */
+export function securityHeaders(inputs: PolicyInputs): Array<[string, string]> {
+  return [
+    ['Content-Security-Policy', contentSecurityPolicy(inputs)],
+    ['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Permissions-Policy', 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()'],
+  ];
+}
+
+/** Long caching for Astro's hashed files, whose names change whenever their content does. */
+export const IMMUTABLE_PREFIX = '/_astro/';
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
