@@ -1,0 +1,191 @@
+/**
+ * Browser side of the beneficiary files (/ban-do/diem.json and /ban-do/ten.json): loading them once, the strings the
+ * server passes in a data attribute, the filters in the address, and drawing list items from the server's template.
+ * Shared by <beneficiary-filter> (the directory) and <beneficiary-map>.
+ */
+import { decodePoints, yearsOf, type MapColumns, type NamesFile, type PointsFile } from '../lib/map/points';
+import { FILTER_FIELDS, writeFilters, type Filters } from '../lib/map/filter';
+import { KINDS } from '../lib/map/precision';
+import { foldMarks } from '../lib/vi-text';
+
+/** UI strings, from the element's data-strings (built with t() on the server). */
+export interface ListStrings {
+  kinds: Record<string, string>;
+  now: string;
+  supportedIn: string;
+  found: string;
+  none: string;
+  loading: string;
+  error: string;
+}
+
+export const fill = (template: string, vars: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
+
+export const formatCount = (n: number): string => n.toLocaleString('vi-VN');
+
+const json = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+};
+
+const pointsCache = new Map<string, Promise<MapColumns>>();
+const namesCache = new Map<string, Promise<Names>>();
+const rawCache = new Map<string, Promise<unknown>>();
+const textCache = new Map<string, Promise<string>>();
+
+/** A file's text, fetched once per page; parsing is left to whoever needs it, when they need it. */
+const loadText = (url: string): Promise<string> => {
+  let loading = textCache.get(url);
+  if (!loading) {
+    loading = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.text();
+    });
+    loading.catch(() => textCache.delete(url));
+    textCache.set(url, loading);
+  }
+  return loading;
+};
+
+/** Any other JSON file (the base layer), fetched once per page. */
+export const loadJson = <T>(url: string): Promise<T> => {
+  let loading = rawCache.get(url);
+  if (!loading) {
+    loading = json<T>(url);
+    loading.catch(() => rawCache.delete(url));
+    rawCache.set(url, loading);
+  }
+  return loading as Promise<T>;
+};
+
+/**
+ * Starts fetching what <beneficiary-map> will draw, so the files arrive while Leaflet is still loading. The names are
+ * only downloaded here: parsing them (megabytes at 50,000 beneficiaries) waits until the first clusters are drawn.
+ */
+export function prefetchMap(el: HTMLElement): void {
+  void loadPoints(el.dataset['points']!).catch(() => undefined);
+  void loadText(el.dataset['names']!).catch(() => undefined);
+  void loadJson(el.dataset['base']!).catch(() => undefined);
+}
+
+export interface Names extends NamesFile {
+  /** Each name without marks, for the text filter (computed on first use: folding 50,000 names takes a while). */
+  readonly folded: string[];
+}
+
+function withFolded(names: NamesFile): Names {
+  let folded: string[] | undefined;
+  return Object.defineProperty(names, 'folded', { get: () => (folded ??= names.name.map(foldMarks)) }) as Names;
+}
+
+export const loadPoints = (url: string): Promise<MapColumns> => {
+  let loading = pointsCache.get(url);
+  if (!loading) {
+    loading = json<PointsFile>(url).then(decodePoints);
+    loading.catch(() => pointsCache.delete(url));
+    pointsCache.set(url, loading);
+  }
+  return loading;
+};
+
+export const loadNames = (url: string): Promise<Names> => {
+  let loading = namesCache.get(url);
+  if (!loading) {
+    loading = loadText(url).then((text) => withFolded(JSON.parse(text) as NamesFile));
+    loading.catch(() => namesCache.delete(url));
+    namesCache.set(url, loading);
+  }
+  return loading;
+};
+
+/** The form's filters. */
+export function formFilters(form: HTMLFormElement): Filters {
+  const data = new FormData(form);
+  const filters: Filters = {};
+  for (const field of FILTER_FIELDS) {
+    const value = String(data.get(field) ?? '')
+      .normalize('NFC')
+      .trim();
+    if (value) filters[field] = value;
+  }
+  return filters;
+}
+
+/** Puts the address's filters into the form. */
+export function fillForm(form: HTMLFormElement, filters: Filters): void {
+  for (const field of FILTER_FIELDS) {
+    const input = form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement | null;
+    if (input) input.value = filters[field] ?? '';
+  }
+}
+
+/** Replaces the address's filters without adding a history entry (other parameters kept). */
+export function showFiltersInAddress(filters: Filters): void {
+  const params = writeFilters(new URLSearchParams(location.search), filters);
+  const query = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+/** "Hải Dương (nay thuộc Hải Phòng)" from the points file's province table. */
+export function placeName(columns: MapColumns, province: number, now: string): string {
+  const p = columns.provinces[province];
+  if (!p) return '';
+  if (p.current === p.id) return p.name;
+  const current = columns.provinces.find((q) => q.id === p.current);
+  return `${p.name} (${now} ${current?.name ?? p.current})`;
+}
+
+/** The same line as the server's beneficiaryMeta: kind · province · years of support. */
+export function metaLine(columns: MapColumns, i: number, strings: ListStrings): string {
+  const years = yearsOf(columns, i);
+  return [
+    strings.kinds[KINDS[columns.kind[i]!]!],
+    placeName(columns, columns.province[i]!, strings.now),
+    years.length > 0 && fill(strings.supportedIn, { years: years.join(', ') }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/**
+ * Draws items into `list` from the <template data-item> beside it, a page at a time. `extra` may add to each item
+ * (the map's "show on map" button).
+ */
+export class ListView {
+  private shown = 0;
+  private items: Uint32Array = new Uint32Array(0);
+
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly template: HTMLTemplateElement,
+    private readonly more: HTMLButtonElement,
+    private readonly page: number,
+    private readonly draw: (item: HTMLElement, index: number) => void,
+  ) {
+    more.addEventListener('click', () => this.next(true));
+  }
+
+  show(items: Uint32Array): void {
+    this.items = items;
+    this.shown = 0;
+    this.list.replaceChildren();
+    this.next(false);
+  }
+
+  /** The next page; with `focus`, focus moves to the first new item's link so keyboard users go on from there. */
+  next(focus: boolean): void {
+    const slice = this.items.subarray(this.shown, this.shown + this.page);
+    let first: HTMLAnchorElement | null = null;
+    for (const index of slice) {
+      const item = this.template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+      this.draw(item, index);
+      this.list.append(item);
+      first ??= item.querySelector('a');
+    }
+    this.shown += slice.length;
+    this.more.hidden = this.shown >= this.items.length;
+    if (focus) first?.focus();
+  }
+}
