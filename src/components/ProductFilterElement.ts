@@ -3,6 +3,8 @@
  * filters by text (without marks: "nuoc mam" finds "nước mắm"), province (a current unit includes the units merged
  * into it), group, level and year; renders matches from the server's own card template; announces the count.
  */
+import { foldMarks } from '../lib/vi-text';
+
 type Item = [slug: string, name: string, group: number, province: string, producer: string, recognitions: string[]];
 interface Data {
   provinces: Record<string, [name: string, current: string]>;
@@ -16,14 +18,6 @@ const PAGE = 24;
 const FIELDS = ['q', 'tinh', 'nhom', 'cap', 'nam'] as const;
 type Filters = Record<(typeof FIELDS)[number], string>;
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
@@ -69,7 +63,7 @@ export class ProductFilter extends HTMLElement {
         if (!response.ok) throw new Error(String(response.status));
         return response.json() as Promise<Data>;
       })
-      .then((data) => ({ data, search: data.items.map((item) => fold(`${item[1]} ${item[4]}`)) }));
+      .then((data) => ({ data, search: data.items.map((item) => foldMarks(`${item[1]} ${item[4]}`)) }));
     return this.data;
   }
 
@@ -105,7 +99,7 @@ export class ProductFilter extends HTMLElement {
       return;
     }
     const { data, search } = loaded;
-    const q = fold(filters.q);
+    const q = foldMarks(filters.q);
     this.found = data.items.filter((item, i) => {
       if (q && !search[i]!.includes(q)) return false;
       if (filters.tinh && item[3] !== filters.tinh && data.provinces[item[3]]?.[1] !== filters.tinh) return false;
