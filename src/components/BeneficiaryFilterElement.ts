@@ -3,6 +3,7 @@
  * use, shows the matches in place of the static listing, announces their count, keeps the filters in the address
  * (so /co-so/?loai=hop-tac-xa can be shared) and links to the same filters on the map.
  */
+import { onFilterFormChange } from '../scripts/filter-form';
 import { hasFilters, matching, readFilters, writeFilters, type Filters } from '../lib/map/filter';
 import {
   fill,
@@ -21,7 +22,6 @@ export class BeneficiaryFilter extends HTMLElement {
   private strings!: ListStrings;
   private view!: ListView;
   private run = 0;
-  private timer: number | undefined;
 
   private el<T extends Element>(selector: string): T {
     return this.querySelector<T>(selector)!;
@@ -40,17 +40,7 @@ export class BeneficiaryFilter extends HTMLElement {
     );
     const initial = readFilters(new URLSearchParams(location.search));
     fillForm(form, initial);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      window.clearTimeout(this.timer);
-      void this.update();
-    });
-    form.addEventListener('input', (event) => {
-      window.clearTimeout(this.timer);
-      const typing = (event.target as HTMLElement).localName === 'input';
-      this.timer = window.setTimeout(() => void this.update(), typing ? 250 : 0);
-    });
-    form.addEventListener('reset', () => window.setTimeout(() => void this.update(), 0));
+    onFilterFormChange(form, () => void this.update());
     form.addEventListener('focusin', () => void this.load().catch(() => undefined), { once: true });
     if (hasFilters(initial)) void this.update();
   }

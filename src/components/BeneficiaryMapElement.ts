@@ -5,6 +5,7 @@
  * the address. Markers and clusters are buttons with names; zooming into a cluster keeps keyboard focus on the
  * nearest marker; popups take focus and give it back on Escape. OpenStreetMap tiles load only when the reader asks.
  */
+import { onFilterFormChange } from '../scripts/filter-form';
 import {
   canvas,
   circle,
@@ -128,7 +129,6 @@ export class BeneficiaryMap extends HTMLElement {
   private popupSource: string | undefined;
   private returnFocus = false;
   private run = 0;
-  private timer: number | undefined;
   private first = true;
 
   private el<T extends Element>(selector: string): T {
@@ -189,17 +189,7 @@ export class BeneficiaryMap extends HTMLElement {
     form.hidden = false;
     this.filters = readFilters(new URLSearchParams(location.search));
     fillForm(form, this.filters);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      window.clearTimeout(this.timer);
-      this.filtersChanged();
-    });
-    form.addEventListener('input', (event) => {
-      window.clearTimeout(this.timer);
-      const typing = (event.target as HTMLElement).localName === 'input';
-      this.timer = window.setTimeout(() => this.filtersChanged(), typing ? 250 : 0);
-    });
-    form.addEventListener('reset', () => window.setTimeout(() => this.filtersChanged(), 0));
+    onFilterFormChange(form, () => this.filtersChanged());
   }
 
   private filtersChanged(): void {

@@ -3,6 +3,7 @@
  * filters by text (without marks: "nuoc mam" finds "nước mắm"), province (a current unit includes the units merged
  * into it), group, level and year; renders matches from the server's own card template; announces the count.
  */
+import { onFilterFormChange } from '../scripts/filter-form';
 import { foldMarks } from '../lib/vi-text';
 
 type Item = [slug: string, name: string, group: number, province: string, producer: string, recognitions: string[]];
@@ -26,7 +27,6 @@ export class ProductFilter extends HTMLElement {
   private data: Promise<{ data: Data; search: string[] }> | undefined;
   private found: Item[] = [];
   private shown = 0;
-  private timer: number | undefined;
 
   private get form() {
     return this.querySelector<HTMLFormElement>('[data-form]')!;
@@ -41,17 +41,7 @@ export class ProductFilter extends HTMLElement {
       const value = params.get(name);
       if (field && value) field.value = value;
     }
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      window.clearTimeout(this.timer);
-      void this.update();
-    });
-    form.addEventListener('input', (event) => {
-      window.clearTimeout(this.timer);
-      const typing = (event.target as HTMLElement).tagName === 'INPUT';
-      this.timer = window.setTimeout(() => void this.update(), typing ? 250 : 0);
-    });
-    form.addEventListener('reset', () => window.setTimeout(() => void this.update(), 0));
+    onFilterFormChange(form, () => void this.update());
     form.addEventListener('focusin', () => void this.load(), { once: true });
     this.querySelector('[data-more]')?.addEventListener('click', () => this.render(false));
     if (FIELDS.some((name) => params.get(name))) void this.update();
