@@ -20,6 +20,18 @@ export const graph = (...things: Array<Exclude<Thing, string> | undefined>): Jso
 /** An absolute URL of a site path. */
 export const absolute = (path: string, origin: URL | string): string => new URL(path, origin).href;
 
+/**
+ * Site-relative @id of each record's node, so that a page can point at a node another page defines (a news item at
+ * its conference, a story at its establishment) and the two agree. Pass through `absolute`.
+ */
+export const nodeId = {
+  product: (id: string): string => `/san-pham/${id}/#san-pham`,
+  beneficiary: (id: string): string => `/co-so/${id}/#co-so`,
+  conference: (id: string): string => `/hoi-nghi/${id}/#hoi-nghi`,
+  round: (id: string): string => `/binh-chon/${id}/#ket-qua`,
+  province: (id: string): string => `/tinh-thanh/${id}/#dia-gioi`,
+};
+
 /** The site itself as the publisher of its pages and data. */
 export function siteOrganization(origin: URL | string): Exclude<Organization, string> {
   return { '@type': 'Organization', '@id': absolute('/#to-chuc', origin), name: t('site.name'), url: absolute('/', origin) };

@@ -1,11 +1,12 @@
 /** Event for a conference page /hoi-nghi/<slug>/. */
 import type { Event } from 'schema-dts';
 import { isoDay } from '../format';
-import { absolute } from './core';
+import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
 
 export interface ConferenceInput {
-  path: string;
+  /** The conference's slug: its page is /hoi-nghi/<id>/. */
+  id: string;
   title: string;
   summary: string;
   date: Date;
@@ -20,6 +21,7 @@ export interface ConferenceInput {
 export function conferenceNode(c: ConferenceInput, origin: URL | string): Exclude<Event, string> {
   return {
     '@type': 'Event',
+    '@id': absolute(nodeId.conference(c.id), origin),
     name: c.title,
     description: c.summary,
     startDate: isoDay(c.date),
@@ -27,7 +29,7 @@ export function conferenceNode(c: ConferenceInput, origin: URL | string): Exclud
     eventStatus: 'https://schema.org/EventScheduled',
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     inLanguage: 'vi',
-    url: absolute(c.path, origin),
+    url: absolute(`/hoi-nghi/${c.id}/`, origin),
     ...(c.image ? { image: absolute(c.image, origin) } : {}),
     location: {
       '@type': 'Place',

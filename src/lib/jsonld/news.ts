@@ -15,6 +15,8 @@ export interface ArticleInput {
   sources: Parameters<typeof basedOn>[0];
   /** Full names of the provinces it is about, e.g. "tỉnh Thanh Hóa". */
   places?: readonly string[];
+  /** Site ids (path and fragment) of the nodes it is about, e.g. "/hoi-nghi/xvi/#hoi-nghi", "/co-so/abc/#co-so". */
+  about?: readonly string[];
 }
 
 function articleFields(a: ArticleInput, origin: URL | string) {
@@ -31,6 +33,7 @@ function articleFields(a: ArticleInput, origin: URL | string) {
     publisher: { '@id': absolute('/#to-chuc', origin) },
     isBasedOn: basedOn(a.sources),
     ...(a.places && a.places.length > 0 ? { contentLocation: a.places.map((name) => ({ '@type': 'AdministrativeArea' as const, name })) } : {}),
+    ...(a.about && a.about.length > 0 ? { about: a.about.map((id) => ({ '@id': absolute(id, origin) })) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** A province as AdministrativeArea: its GSO code, centre, the unit it is part of today and the units it took in. */
 import type { AdministrativeArea } from 'schema-dts';
-import { absolute } from './core';
+import { absolute, nodeId } from './core';
 
 interface ProvinceRef {
   id: string;
@@ -18,7 +18,7 @@ export interface ProvinceInput extends ProvinceRef {
 
 const ref = (p: ProvinceRef, origin: URL | string): Exclude<AdministrativeArea, string> => ({
   '@type': 'AdministrativeArea',
-  '@id': absolute(`/tinh-thanh/${p.id}/#dia-gioi`, origin),
+  '@id': absolute(nodeId.province(p.id), origin),
   name: p.fullName,
   url: absolute(`/tinh-thanh/${p.id}/`, origin),
 });

@@ -1,6 +1,6 @@
 /** Product for /san-pham/<slug>/ and Organization for /co-so/<slug>/. */
 import type { Organization, Product } from 'schema-dts';
-import { absolute } from './core';
+import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
 
 export interface ProductInput {
@@ -19,14 +19,21 @@ export interface ProductInput {
 export function productNode(p: ProductInput, origin: URL | string): Exclude<Product, string> {
   return {
     '@type': 'Product',
-    '@id': absolute(`/san-pham/${p.id}/#san-pham`, origin),
+    '@id': absolute(nodeId.product(p.id), origin),
     name: p.name,
     description: p.description,
     category: p.category,
     url: absolute(`/san-pham/${p.id}/`, origin),
     ...(p.image ? { image: absolute(p.image, origin) } : {}),
     ...(p.producer
-      ? { manufacturer: { '@type': 'Organization', '@id': absolute(`/co-so/${p.producer.id}/#co-so`, origin), name: p.producer.name } }
+      ? {
+          manufacturer: {
+            '@type': 'Organization',
+            '@id': absolute(nodeId.beneficiary(p.producer.id), origin),
+            name: p.producer.name,
+            url: absolute(`/co-so/${p.producer.id}/`, origin),
+          },
+        }
       : {}),
     countryOfOrigin: { '@type': 'Country', name: 'Việt Nam' },
     ...(p.awards.length > 0 ? { award: [...p.awards] } : {}),
@@ -45,6 +52,11 @@ export interface BeneficiaryInput {
   provinceName?: string | undefined;
   sector?: string | undefined;
   products: ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * Where it is, as the site may publish it (src/lib/map/precision.ts): a point when exact, otherwise a circle of
+   * `radius` metres around the commune, district or province centre, never finer than that.
+   */
+  location?: { lat: number; lng: number; radius: number } | undefined;
   sources: Parameters<typeof basedOn>[0];
 }
 
@@ -62,16 +74,31 @@ export function beneficiaryNode(b: BeneficiaryInput, origin: URL | string): Excl
       : {};
   return {
     '@type': b.kind === 'hop-tac-xa' ? 'Cooperative' : 'Organization',
-    '@id': absolute(`/co-so/${b.id}/#co-so`, origin),
+    '@id': absolute(nodeId.beneficiary(b.id), origin),
     name: b.name,
     description: [b.kindName, b.sector].filter(Boolean).join(' · '),
     url: absolute(`/co-so/${b.id}/`, origin),
     ...address,
+    ...(b.location
+      ? {
+          location: {
+            '@type': 'Place' as const,
+            geo:
+              b.location.radius > 0
+                ? {
+                    '@type': 'GeoCircle' as const,
+                    geoMidpoint: { '@type': 'GeoCoordinates' as const, latitude: b.location.lat, longitude: b.location.lng },
+                    geoRadius: b.location.radius,
+                  }
+                : { '@type': 'GeoCoordinates' as const, latitude: b.location.lat, longitude: b.location.lng },
+          },
+        }
+      : {}),
     ...(b.products.length > 0
       ? {
           makesOffer: b.products.map((p) => ({
             '@type': 'Offer' as const,
-            itemOffered: { '@type': 'Product' as const, '@id': absolute(`/san-pham/${p.id}/#san-pham`, origin), name: p.name },
+            itemOffered: { '@type': 'Product' as const, '@id': absolute(nodeId.product(p.id), origin), name: p.name },
           })),
         }
       : {}),

@@ -1,6 +1,15 @@
-/** ItemList for a voting round /binh-chon/<slug>/: the recognised products the page lists, in the round's order. */
+/**
+ * A voting round /binh-chon/<slug>/ as an ItemList: the products it recognised.
+ *
+ * Why ItemList and not Event: a round is known by its year, decision and recognised products, not as one dated
+ * happening at one place (sources give a ceremony for few rounds, and the vote itself spans months), so an Event
+ * would need a startDate and location the sources do not give. What the page publishes is the list of recognised
+ * products, which is exactly an ItemList. Its numberOfItems is the count the source publishes (schema.org counts the
+ * whole list when a page shows only part of it); itemListElement are the products the site has, in the round's order,
+ * each linking to its product page (whose Product node has the award).
+ */
 import type { ItemList } from 'schema-dts';
-import { absolute } from './core';
+import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
 
 export interface RoundInput {
@@ -16,10 +25,13 @@ export interface RoundInput {
 export function roundNode(r: RoundInput, origin: URL | string): Exclude<ItemList, string> {
   return {
     '@type': 'ItemList',
+    '@id': absolute(nodeId.round(r.id), origin),
     name: r.title,
     description: r.description,
     url: absolute(`/binh-chon/${r.id}/`, origin),
-    numberOfItems: r.results.length,
+    // Never fewer than listed, should a results sheet run ahead of the published count.
+    numberOfItems: Math.max(r.recognised, r.results.length),
+    // A recognition, not a ranking: the order is the results sheet's.
     itemListOrder: 'https://schema.org/ItemListUnordered',
     itemListElement: r.results.map((p, i) => ({
       '@type': 'ListItem' as const,
