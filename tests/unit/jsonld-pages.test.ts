@@ -18,7 +18,7 @@ import {
   roundNode,
   searchPageNode,
 } from '../../src/lib/jsonld';
-import { NEWEST_CARDS, ogCards, ogImageFor } from '../../src/lib/og/pages';
+import { NEWEST_CARDS, ogCards, ogImageFor, SHARE_PHOTO_WIDTH, sharePhoto } from '../../src/lib/og/pages';
 
 const origin = 'https://cnnt-tieubieu.vn';
 const sources = [{ publisher: 'Bộ Công Thương', url: 'https://moit.gov.vn/' }];
@@ -181,5 +181,12 @@ describe('share cards at national scale', () => {
     expect(ogImageFor(site, '/co-so/cs-0/')).toBeUndefined();
     expect(ogImageFor(site, '/tin-tuc/')).toBeUndefined();
     expect(ogImageFor(site, '/')).toBe('/og/site.png');
+  });
+});
+
+describe('sharePhoto', () => {
+  it('asks for a JPEG no wider than the widest <Picture> candidate, nor than the photo (never enlarged)', () => {
+    expect(sharePhoto({ width: 4000 })).toEqual({ src: { width: 4000 }, width: SHARE_PHOTO_WIDTH, format: 'jpg' });
+    expect(sharePhoto({ width: 800 }).width).toBe(800);
   });
 });

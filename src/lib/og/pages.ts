@@ -1,8 +1,9 @@
 /**
  * Which pages get their own Open Graph card, and what each says. Cards are drawn for page types people share and that
  * stay few: the newest news items and stories (NEWEST_CARDS of each; older ones share the site's card), conferences,
- * rounds, provinces, statistics and open data. Product and establishment pages (tens of thousands at full scale) use
- * their photo or the site's card. A cold build draws each card in about 50 ms; later builds take them from the cache.
+ * rounds, provinces, statistics and open data. Product and establishment pages (tens of thousands at full scale) get
+ * no card: they use a product photo (sharePhoto: a file the page writes anyway) or the site's card. A cold build draws
+ * each card in about 50 ms; later builds take them from the cache.
  */
 import type { Site } from '../../data/site';
 import { formatDate, formatNumber } from '../format';
@@ -84,6 +85,15 @@ export function ogCards(site: Site): OgCard[] {
     }),
   ];
 }
+
+/** The widest photo ProductPhotos' <Picture> writes: share images reuse that file rather than add one per page. */
+export const SHARE_PHOTO_WIDTH = 960;
+
+/**
+ * getImage options for a photo used as a share image: JPEG (every share preview reads it; WebP is not universal),
+ * no wider than SHARE_PHOTO_WIDTH nor than the photo, i.e. the very JPEG fallback the page's <Picture> already writes.
+ */
+export const sharePhoto = <T extends { width: number }>(src: T) => ({ src, width: Math.min(SHARE_PHOTO_WIDTH, src.width), format: 'jpg' as const });
 
 const drawn = new WeakMap<Site, Set<string>>();
 
