@@ -1,56 +1,134 @@
 /**
- * `npm run bench`: measures the built site against its budgets and prints a table plus one JSON report.
- * Heavy and slow by design, so it is not part of `npm test`. BENCH_DIST measures another build; BENCH_ONLY=search or
- * BENCH_ONLY=map runs one section.
+ * `npm run bench [-- --products N --beneficiaries N --news N --rounds N --conferences N --keep --no-map]`
+ *
+ * By default: the national-scale benchmark (issue 7). A synthetic dataset (20,000 products, 10,000 beneficiaries,
+ * 5,000 news, 300 rounds, 100 conferences, 200 stories, a sample of photos) is built in a temporary copy of the site;
+ * the report gives time and peak memory per phase, output pages, files and bytes, the search index, gzipped
+ * HTML/CSS/JS per page template, first-search bytes (the most common word, a rare word, a filter-only browse) and the
+ * map figures (issue 6), each against its budget. Prints a table, writes the JSON report to bench-report.json, and
+ * exits 1 when a budget is missed.
+ *
+ * BENCH_DIST=<folder> measures an existing build instead (search and map only; BENCH_ONLY=search|map for one).
+ * Heavy and slow by design, so it is not part of `npm test`.
  */
+import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { hasChromium } from '../lib/browser.ts';
+import { foldMarks } from '../../src/lib/vi-text.ts';
 import { benchMap, type MapBench } from './map.ts';
+import { DEFAULT_COUNTS, type ScaleCounts } from './scale-data.ts';
+import { benchScale, removeScaleCopy, type ScaleBench } from './scale.ts';
 import { benchSearch, type SearchBench } from './search.ts';
 
-const DIST = process.env['BENCH_DIST'] ?? fileURLToPath(new URL('../../dist/', import.meta.url));
-const ONLY = process.env['BENCH_ONLY'];
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const KB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const S = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const GB = (n: number) => `${(n / 2 ** 30).toFixed(2)} GB`;
+const N = (n: number) => n.toLocaleString('en');
+
+type Row = [measure: string, value: string, budget: string, ok: boolean];
+const rows: Row[] = [];
+const report: { machine?: object; scale?: ScaleBench; search?: SearchBench; map?: MapBench } = {};
+
+const { values } = parseArgs({
+  options: {
+    products: { type: 'string' },
+    beneficiaries: { type: 'string' },
+    news: { type: 'string' },
+    rounds: { type: 'string' },
+    conferences: { type: 'string' },
+    stories: { type: 'string' },
+    photos: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-map': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+  },
+});
 
 if (!hasChromium()) {
   console.error('Chromium is needed for the benchmarks: apt-get install -y chromium');
   process.exit(1);
 }
 
-type Row = [measure: string, value: string, budget: string, ok: boolean];
-const rows: Row[] = [];
-const report: { search?: SearchBench; map?: MapBench } = {};
+const counts: ScaleCounts = { ...DEFAULT_COUNTS };
+for (const key of Object.keys(counts) as Array<keyof ScaleCounts>) {
+  const given = values[key];
+  if (given === undefined) continue;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${key} needs a whole number ≥ 0, got "${given}"`);
+    process.exit(2);
+  }
+  counts[key] = n;
+}
 
-if (!ONLY || ONLY === 'search') {
-  const search = await benchSearch(DIST, {
-    idle: ['/', '/tin-tuc/hoi-nghi-khuyen-cong-phia-bac-lan-thu-xvi-tai-thanh-hoa/', '/san-pham/che-tay-son/'],
-    queries: {
-      'common word': 'q=khuyen+cong',
-      'rare word': 'q=chu+dau',
-      'filter only': 'loai=T%E1%BB%89nh+th%C3%A0nh',
-    },
-  });
-  report.search = search;
-  const budgets = { idleJs: 3 * 1024, firstSearch: 300 * 1024 };
+report.machine = { node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) };
+const measured = process.env['BENCH_DIST'];
+const ONLY = process.env['BENCH_ONLY'];
+let dist = measured ?? '';
+let scale: ScaleBench | undefined;
+
+if (!measured) {
+  console.log(`Building the national-scale site (${N(counts.products)} products, ${N(counts.beneficiaries)} beneficiaries, ${N(counts.news)} news, ${N(counts.rounds)} rounds, ${N(counts.conferences)} conferences) …`);
+  scale = await benchScale({ repo: REPO, counts, keep: values.keep, log: (line) => console.log(line) });
+  report.scale = scale;
+  dist = scale.dist;
+  const full = counts.products >= DEFAULT_COUNTS.products;
   rows.push(
-    ...Object.entries(search.idleJsBytes).map(([path, bytes]): Row => [
-      `idle JS ${path}`,
-      KB(bytes),
-      `≤ ${KB(budgets.idleJs)}`,
-      bytes <= budgets.idleJs,
-    ]),
-    ...Object.entries(search.firstSearch).map(([name, r]): Row => [
-      `first search: ${name} → ${r.results}, ${r.requests} requests`,
-      KB(r.bytes),
-      `≤ ${KB(budgets.firstSearch)}`,
-      r.bytes <= budgets.firstSearch,
-    ]),
+    ...scale.phases.map((p): Row => [`phase: ${p.name} (peak ${GB(p.peakRss)})`, `${p.seconds.toFixed(1)} s`, '–', true]),
+    ['whole build: check, Astro, Pagefind, headers, photo check', `${scale.buildSeconds.toFixed(1)} s`, '≤ 240 s', !full || scale.buildSeconds <= 240],
+    ['peak memory (RSS of the build process tree)', GB(scale.peakRss), '≤ 4.00 GB', scale.peakRss <= 4 * 2 ** 30],
+    [`output: ${N(scale.pages)} HTML pages, ${(scale.outputBytes / 2 ** 20).toFixed(0)} MB`, `${N(scale.files)} files`, '≤ 100,000 files', scale.files <= 100_000],
+    ['search index (dist/pagefind)', `${N(scale.searchIndex.files)} files, ${(scale.searchIndex.bytes / 2 ** 20).toFixed(1)} MB`, '–', true],
+    ['all CSS in the output, gzipped', KB(scale.allCss), `≤ ${KB(12 * 1024)}`, scale.allCss <= 12 * 1024],
+    [`photos processed and cached (node_modules/.cache/bench/astro)`, `${N(scale.photoCache.before)} cached before → ${N(scale.photoCache.after)} after`, 'cached', scale.photoCache.after >= scale.photoCache.before],
+    ...Object.entries(scale.templates).flatMap(([name, w]): Row[] => {
+      const content = name === 'product' || name === 'news article';
+      const loader = name !== 'map' && name !== 'search' && !/directory|round/.test(name);
+      return [
+        [`${name} ${w.path.length > 40 ? `${w.path.slice(0, 40)}…` : w.path}: HTML gzipped`, KB(w.html), content ? `≤ ${KB(14 * 1024)}` : '–', !content || w.html <= 14 * 1024],
+        [`${name}: CSS ${KB(w.css)}; JS before interaction`, KB(w.js), loader ? '0 (search loads on use)' : '–', !loader || w.js === 0],
+      ];
+    }),
   );
 }
 
-if (!ONLY || ONLY === 'map') {
-  const map = await benchMap(DIST);
+if (!ONLY || ONLY === 'search') {
+  if (!values['no-search']) {
+    const sample = scale?.manifest.sample;
+    const word = (w: string) => `q=${encodeURIComponent(foldMarks(w)).replace(/%20/g, '+')}`;
+    const search = await benchSearch(dist, scale
+      ? {
+          idle: ['/', `/tin-tuc/${sample!.news}/`, `/san-pham/${sample!.product}/`],
+          queries: {
+            [`most common word "${scale.manifest.commonWord}"`]: word(scale.manifest.commonWord),
+            'common phrase': 'q=khuyen+cong',
+            [`rare word "${scale.manifest.rareWord}"`]: word(scale.manifest.rareWord),
+            'filter only': `loai=${encodeURIComponent('Sản phẩm')}`,
+          },
+        }
+      : {
+          idle: ['/', '/tin-tuc/hoi-nghi-khuyen-cong-phia-bac-lan-thu-xvi-tai-thanh-hoa/', '/san-pham/che-tay-son/'],
+          queries: { 'common word': 'q=khuyen+cong', 'rare word': 'q=chu+dau', 'filter only': 'loai=T%E1%BB%89nh+th%C3%A0nh' },
+        });
+    report.search = search;
+    const budgets = { idleJs: 3 * 1024, firstSearch: 300 * 1024 };
+    rows.push(
+      ...Object.entries(search.idleJsBytes).map(([path, bytes]): Row => [`idle JS ${path}`, KB(bytes), `≤ ${KB(budgets.idleJs)}`, bytes <= budgets.idleJs]),
+      ...Object.entries(search.firstSearch).map(([name, r]): Row => [
+        `first search: ${name} → ${r.results}, ${r.requests} requests`,
+        KB(r.bytes),
+        `≤ ${KB(budgets.firstSearch)}`,
+        r.bytes <= budgets.firstSearch,
+      ]),
+    );
+  }
+}
+
+if ((!ONLY || ONLY === 'map') && !values['no-map']) {
+  const map = await benchMap(dist);
   report.map = map;
   const time: Record<string, number> = { '10000': 800, '50000': 2000 };
   rows.push(
@@ -58,34 +136,31 @@ if (!ONLY || ONLY === 'map') {
     [`map base layer /map/viet-nam.json`, KB(map.baseLayerBytes), '–', true],
     ...Object.entries(map.sets).flatMap(([count, set]): Row[] => [
       [
-        `map ${Number(count).toLocaleString('en')} points: navigation → clusters drawn, CPU ${map.cpuThrottling}× (median of ${set.runs.join(', ')} ms)`,
+        `map ${N(Number(count))} points: navigation → clusters drawn, CPU ${map.cpuThrottling}× (median of ${set.runs.join(', ')} ms)`,
         S(set.median),
         `≤ ${S(time[count] ?? Infinity)}`,
         set.median <= (time[count] ?? Infinity),
       ],
       [
-        `map ${Number(count).toLocaleString('en')} points: data diem.json (names ten.json ${KB(set.namesBytes)}, fetched beside it)`,
+        `map ${N(Number(count))} points: data diem.json (names ten.json ${KB(set.namesBytes)}, fetched beside it)`,
         KB(set.pointsBytes),
         count === '10000' ? `≤ ${KB(120 * 1024)}` : '–',
         count !== '10000' || set.pointsBytes <= 120 * 1024,
       ],
-      [
-        `map ${Number(count).toLocaleString('en')} points: households finer than commune, coordinates off grid`,
-        String(set.privacyViolations),
-        '0',
-        set.privacyViolations === 0,
-      ],
+      [`map ${N(Number(count))} points: households finer than commune, coordinates off grid`, String(set.privacyViolations), '0', set.privacyViolations === 0],
     ]),
   );
-  console.log(
-    `Load average when the map bench started: ${map.loadAverage} (2 cores); other work slows every time above.`,
-  );
+  console.log(`Load average when the map bench started: ${map.loadAverage} (2 cores); other work slows every time above.`);
 }
 
 console.table(rows.map(([measure, value, budget, ok]) => ({ measure, value, budget, ok: ok ? 'yes' : 'NO' })));
-console.log(JSON.stringify(report, null, 2));
+const out = fileURLToPath(new URL('../../bench-report.json', import.meta.url));
+await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`Report: ${out}`);
+if (scale && !values.keep) await removeScaleCopy(scale);
+else if (scale) console.log(`Kept the built copy: ${scale.dist}`);
 const failed = rows.filter((r) => !r[3]).length;
 if (failed > 0) {
-  console.error(`${failed} budget(s) exceeded`);
+  console.error(`${failed} budget(s) missed`);
   process.exit(1);
 }

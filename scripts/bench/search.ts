@@ -19,14 +19,19 @@ const wireBytes = (url: string, body: Buffer) =>
 async function transferred(page: Page, action: () => Promise<void>, include: (url: string) => boolean) {
   let bytes = 0;
   let requests = 0;
+  const files: Record<string, number> = {};
   const pending: Promise<void>[] = [];
   page.on('response', (response) => {
     if (!include(response.url())) return;
     pending.push(
       response.body().then(
         (body) => {
-          bytes += wireBytes(response.url(), body);
+          const size = wireBytes(response.url(), body);
+          bytes += size;
           requests++;
+          // Grouped by kind of file (engine, WASM, metadata, index chunk, filter, fragment), to see what dominates.
+          const kind = new URL(response.url()).pathname.replace(/_[0-9a-f]{7,}\./, '_*.').replace(/\/[^/]*_[0-9a-f]{7,}\.(pf_\w+)$/, '/*.$1');
+          files[kind] = (files[kind] ?? 0) + size;
         },
         () => undefined,
       ),
@@ -34,7 +39,7 @@ async function transferred(page: Page, action: () => Promise<void>, include: (ur
   });
   await action();
   await Promise.all(pending);
-  return { bytes, requests };
+  return { bytes, requests, files };
 }
 
 const settled = (page: Page) =>
@@ -45,7 +50,7 @@ const settled = (page: Page) =>
 
 export interface SearchBench {
   idleJsBytes: Record<string, number>;
-  firstSearch: Record<string, { bytes: number; requests: number; results: string }>;
+  firstSearch: Record<string, { bytes: number; requests: number; results: string; files: Record<string, number> }>;
 }
 
 export async function benchSearch(dist: string, pages: { idle: string[]; queries: Record<string, string> }): Promise<SearchBench> {

@@ -102,10 +102,21 @@ export const checks: BrowserCheck[] = [
     },
   },
   {
-    name: 'search: keyboard filtering updates the URL, and Back restores the previous search',
+    name: 'search: the filters load when asked; keyboard filtering updates the URL, and Back restores the search',
     async run({ page, base }) {
+      const filterFiles: string[] = [];
+      page.on('request', (r) => void (r.url().includes('/pagefind/filter/') && filterFiles.push(r.url())));
       await searchFor(page, base, { q: 'hoi nghi' });
+      // A plain search does not download the filter index (most of a first search's bytes at national scale).
+      if (filterFiles.length) throw new Error(`a search without filters loaded ${filterFiles.length} filter files`);
+      const show = page.getByRole('button', { name: /^Lọc kết quả/ });
+      await show.focus();
+      await page.keyboard.press('Enter');
       const box = page.getByRole('checkbox', { name: /^Hội nghị \(\d+\)$/ });
+      await box.waitFor();
+      if (!(await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox'))) {
+        throw new Error('after asking for the filters, focus is not on the first filter');
+      }
       await box.focus();
       await page.keyboard.press('Space');
       await page.waitForURL(/loai=/);
