@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { rawHtmlGuard } from './src/lib/security/raw-html.ts';
+import { sveltiaSelfHosted } from './src/lib/admin/vite-plugin.ts';
 
 // Raw HTML in the provinces' Markdown is shown as text and stops the build, naming file and line.
 const rawHtml = rawHtmlGuard();
@@ -20,7 +21,8 @@ export default defineConfig({
     // (scripts/build-headers.ts). Measured in deploy/README.md: HTML shrinks, a first visit fetches a few more files.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(), sitemap(), rawHtml.integration],
+  // The web editor (/admin/, src/pages/admin/) is for staff: not in the sitemap.
+  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), rawHtml.integration],
   markdown: {
     // Astro's default Markdown processor, plus the raw HTML guard.
     processor: satteri({ mdastPlugins: [rawHtml.plugin] }),
@@ -30,6 +32,8 @@ export default defineConfig({
   // Preview binds to loopback on a fixed port so the README can print one URL.
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
+    // The web editor's bundle loads nothing from a CDN (src/lib/admin/vite-plugin.ts).
+    plugins: [sveltiaSelfHosted()],
     // No inline <script>: Astro would inline processed scripts under 4 kB; as files under /_astro/ they are allowed by
     // script-src 'self', and any inline script in the output is refused by scripts/build-headers.ts.
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },

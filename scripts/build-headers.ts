@@ -1,7 +1,8 @@
 /**
  * Writes the site's security headers for the hosts it may be served from, computed from the built output:
  * `<dist>/_headers` (Netlify, Cloudflare Pages) and `<dist>/_headers.nginx.conf` (included by
- * deploy/nginx/site.conf). Runs after `astro build`; `node scripts/build-headers.ts [dist]`.
+ * deploy/nginx/site.conf). Runs after `astro build`; `node scripts/build-headers.ts [dist]`. The web editor under
+ * /admin/ gets its own policy (adminCspDirectives in src/lib/security/csp.ts); every other path the site's.
  *
  * It reads every page: an inline <style> is allowed by its hash; anything the policy would block (an inline
  * <script> other than a data block such as JSON-LD, an on…= handler, a style="" attribute, a javascript: link) fails
@@ -10,8 +11,8 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { mapTileUrl, tileSource } from '../src/lib/map-config.ts';
-import { contentSecurityPolicy, securityHeaders, sha256Source } from '../src/lib/security/csp.ts';
-import { HEADERS_FILE, NGINX_HEADERS_FILE, headersFile, nginxHeaders } from '../src/lib/security/host-config.ts';
+import { ADMIN_PREFIX, adminContentSecurityPolicy, adminHeaders, contentSecurityPolicy, securityHeaders, sha256Source } from '../src/lib/security/csp.ts';
+import { HEADERS_FILE, NGINX_HEADERS_FILE, headersFile, nginxHeaders, type HeaderArea } from '../src/lib/security/host-config.ts';
 import { inlineCode, type InlineKind } from '../src/lib/security/inline.ts';
 
 const DIST = process.argv[2] ?? 'dist';
@@ -52,9 +53,11 @@ if (problems.length > 0) {
 
 const inputs = { tileSource: tileSource(mapTileUrl()), styleHashes: [...styleHashes] };
 const headers = securityHeaders(inputs);
-await writeFile(join(DIST, HEADERS_FILE), headersFile(headers));
-await writeFile(join(DIST, NGINX_HEADERS_FILE), nginxHeaders(headers));
+const areas: HeaderArea[] = [{ prefix: ADMIN_PREFIX, headers: adminHeaders() }];
+await writeFile(join(DIST, HEADERS_FILE), headersFile(headers, areas));
+await writeFile(join(DIST, NGINX_HEADERS_FILE), nginxHeaders(headers, areas));
 console.log(
   `Security headers: ${pages} pages, ${styleHashes.size} inline style hash(es), ${Math.round(performance.now() - started)} ms → ${join(DIST, HEADERS_FILE)}, ${NGINX_HEADERS_FILE}`,
 );
 console.log(`  Content-Security-Policy: ${contentSecurityPolicy(inputs)}`);
+console.log(`  Content-Security-Policy under ${ADMIN_PREFIX} (web editor): ${adminContentSecurityPolicy()}`);

@@ -38,10 +38,50 @@ export function cspDirectives({ tileSource, styleHashes = [] }: PolicyInputs): A
   ];
 }
 
-export const contentSecurityPolicy = (inputs: PolicyInputs): string =>
-  cspDirectives(inputs)
-    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-    .join('; ');
+const policyOf = (directives: Array<[string, string[]]>): string =>
+  directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+
+export const contentSecurityPolicy = (inputs: PolicyInputs): string => policyOf(cspDirectives(inputs));
+
+/** Where the web editor (Sveltia CMS, src/pages/admin/) lives: the one place with its own, looser policy. */
+export const ADMIN_PREFIX = '/admin/';
+
+/**
+ * The web editor's policy, sent instead of the site's under /admin/ only. The editor is a third-party single-page app
+ * bundled from the npm registry and served from this origin (no CDN), so scripts stay 'self'. What it needs beyond the
+ * site's policy, and nothing else:
+ * - style-src 'unsafe-inline': its Svelte components add their CSS as <style> elements at run time (dozens, changing
+ *   with every release), which no hash list can follow. Scripts stay without 'unsafe-inline', so injected markup still
+ *   cannot run code; the pages readers see keep the strict policy.
+ * - connect-src https://api.github.com: the GitHub backend (REST and GraphQL) that reads and commits the content;
+ *   https://www.githubstatus.com: GitHub's status, shown when GitHub has an incident; data: the editor reads its
+ *   built-in logo (a data: URL) before its configuration names ours.
+ * - img-src blob: and https://avatars.githubusercontent.com: previews of photos read through the API or chosen for
+ *   upload, and the signed-in user's avatar.
+ * - 'wasm-unsafe-eval' (as on the site): the WebP encoder that shrinks uploaded photos is WebAssembly.
+ */
+export function adminCspDirectives(): Array<[string, string[]]> {
+  return [
+    ['default-src', ["'none'"]],
+    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+    ['style-src', ["'self'", "'unsafe-inline'"]],
+    ['img-src', ["'self'", 'data:', 'blob:', 'https://avatars.githubusercontent.com']],
+    ['font-src', ["'self'"]],
+    ['connect-src', ["'self'", 'data:', 'https://api.github.com', 'https://www.githubstatus.com']],
+    ['media-src', ["'self'", 'blob:']],
+    ['worker-src', ["'self'"]],
+    ['manifest-src', ["'self'"]],
+    ['object-src', ["'none'"]],
+    ['base-uri', ["'none'"]],
+    ['form-action', ["'self'"]],
+    ['frame-ancestors', ["'none'"]],
+  ];
+}
+
+export const adminContentSecurityPolicy = (): string => policyOf(adminCspDirectives());
+
+/** The headers that differ under ADMIN_PREFIX: only the policy; every other header is the site's. */
+export const adminHeaders = (): Array<[string, string]> => [['Content-Security-Policy', adminContentSecurityPolicy()]];
 
 /**
  * Every response's headers. HSTS is two years without preload (a decision for the domain's owner); COOP isolates the
