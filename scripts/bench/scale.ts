@@ -22,6 +22,8 @@ export interface Phase {
   seconds: number;
   /** Peak resident memory of the phase's whole process tree, bytes. */
   peakRss: number;
+  /** Steps the phase ran side by side, with their own durations. */
+  steps: Array<{ name: string; seconds: number }>;
 }
 
 export interface TemplateWeight {
@@ -65,9 +67,11 @@ async function phase(name: string, cwd: string, args: string[], log: (line: stri
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
-  log(`  ${name}: ${seconds.toFixed(1)} s, peak ${(peakRss / 2 ** 30).toFixed(2)} GB`);
+  // Steps run side by side by scripts/postbuild.ts print "[script, N s]": their own times, shown under the phase.
+  const steps = [...output.matchAll(/^\[scripts\/([\w-]+)\.ts, ([\d.]+) s\]$/gm)].map((m) => ({ name: m[1]!, seconds: Number(m[2]) }));
+  log(`  ${name}: ${seconds.toFixed(1)} s, peak ${(peakRss / 2 ** 30).toFixed(2)} GB${steps.map((st) => `; ${st.name} ${st.seconds} s`).join('')}`);
   if (code !== 0) throw new Error(`${name} failed (exit ${code}):\n${output.slice(-6_000)}`);
-  return { name, seconds, peakRss };
+  return { name, seconds, peakRss, steps };
 }
 
 async function* walk(dir: string): AsyncGenerator<{ path: string; size: number }> {
@@ -144,9 +148,7 @@ export async function benchScale({ repo, counts, keep, log }: ScaleOptions): Pro
     const phases = [
       await phase('check (npm run check)', dir, ['scripts/check.ts'], log),
       await phase('astro build', dir, [astro, 'build'], log),
-      await phase('search index (Pagefind)', dir, ['scripts/build-search.ts'], log),
-      await phase('security headers', dir, ['scripts/build-headers.ts'], log),
-      await phase('photo metadata check', dir, ['scripts/check-photo-metadata.ts'], log),
+      await phase('after the build: search index ‖ security headers ‖ photo check', dir, ['scripts/postbuild.ts'], log),
     ];
     const dist = join(dir, 'dist');
 
