@@ -18,14 +18,17 @@ const keyOf = (s: CitedSource) => [s.publisher, s.title ?? '', s.url ?? '', s.da
 export function collectSources<S extends CitedSource>(
   pages: ReadonlyArray<{ href: string; label: string; sources: readonly S[] }>,
 ): Citation<S>[] {
-  const byKey = new Map<string, Citation<S>>();
+  const byKey = new Map<string, Citation<S> & { hrefs: Set<string> }>();
   for (const page of pages) {
     for (const source of page.sources) {
       const key = keyOf(source);
-      const citation = byKey.get(key) ?? { source, pages: [] };
-      if (!citation.pages.some((p) => p.href === page.href)) citation.pages.push({ href: page.href, label: page.label });
-      byKey.set(key, citation);
+      let citation = byKey.get(key);
+      if (!citation) byKey.set(key, (citation = { source, pages: [], hrefs: new Set() }));
+      // A set, not a search of the list: one source may be cited by tens of thousands of pages at national scale.
+      if (citation.hrefs.has(page.href)) continue;
+      citation.hrefs.add(page.href);
+      citation.pages.push({ href: page.href, label: page.label });
     }
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map(({ source, pages: cited }) => ({ source, pages: cited }));
 }
