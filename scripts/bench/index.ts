@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --products N --beneficiaries N --news N --rounds N --conferences N --keep --no-map]`
+ * `npm run bench [-- --products N --beneficiaries N --news N --rounds N --conferences N --cold --keep --no-map]`
  *
  * By default: the national-scale benchmark (issue 7). A synthetic dataset (20,000 products, 10,000 beneficiaries,
  * 5,000 news, 300 rounds, 100 conferences, 200 stories, a sample of photos) is built in a temporary copy of the site;
  * the report gives time and peak memory per phase, output pages, files and bytes, the search index, gzipped
  * HTML/CSS/JS per page template, first-search bytes (the most common word, a rare word, a filter-only browse) and the
  * map figures (issue 6), each against its budget. Prints a table, writes the JSON report to bench-report.json, and
- * exits 1 when a budget is missed.
+ * exits 1 when a budget is missed. Caches (Astro's content store and processed photos, the share cards) are kept between
+ * runs in node_modules/.cache/bench/ as a deployment keeps node_modules/.astro; --cold empties them first.
  *
  * BENCH_DIST=<folder> measures an existing build instead (search and map only; BENCH_ONLY=search|map for one).
  * Heavy and slow by design, so it is not part of `npm test`.
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     stories: { type: 'string' },
     photos: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
     'no-map': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
   },
@@ -72,7 +74,7 @@ let scale: ScaleBench | undefined;
 
 if (!measured) {
   console.log(`Building the national-scale site (${N(counts.products)} products, ${N(counts.beneficiaries)} beneficiaries, ${N(counts.news)} news, ${N(counts.rounds)} rounds, ${N(counts.conferences)} conferences) …`);
-  scale = await benchScale({ repo: REPO, counts, keep: values.keep, log: (line) => console.log(line) });
+  scale = await benchScale({ repo: REPO, counts, keep: values.keep, cold: values.cold, log: (line) => console.log(line) });
   report.scale = scale;
   dist = scale.dist;
   const full = counts.products >= DEFAULT_COUNTS.products;

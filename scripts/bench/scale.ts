@@ -50,6 +50,8 @@ export interface ScaleBench {
   templates: Record<string, TemplateWeight>;
   /** Photos Astro processed (new files in its cache) during this build, and what the cache held before. */
   photoCache: { before: number; after: number };
+  /** Whether the caches were emptied first (--cold). */
+  cold: boolean;
   dist: string;
 }
 
@@ -120,15 +122,18 @@ export interface ScaleOptions {
   repo: string;
   counts: ScaleCounts;
   keep: boolean;
+  /** Empty the caches first: a first build on a fresh machine. */
+  cold: boolean;
   log: (line: string) => void;
 }
 
-export async function benchScale({ repo, counts, keep, log }: ScaleOptions): Promise<ScaleBench> {
+export async function benchScale({ repo, counts, keep, cold, log }: ScaleOptions): Promise<ScaleBench> {
   const dir = await makeSandbox(repo);
   log(`Copy of the site: ${dir}`);
   try {
     // Persistent caches for the copy (the sandbox leaves caches out so broken builds never write into the repo's).
     const caches = join(repo, 'node_modules/.cache/bench');
+    if (cold) await rm(caches, { recursive: true, force: true });
     for (const [name, target] of [['.astro', 'astro'], ['.cache', 'cache']] as const) {
       await mkdir(join(caches, target), { recursive: true });
       await symlink(join(caches, target), join(dir, 'node_modules', name));
@@ -205,6 +210,7 @@ export async function benchScale({ repo, counts, keep, log }: ScaleOptions): Pro
       allCss,
       templates,
       photoCache: { before, after: await countFiles(photoCache) },
+      cold,
       dist,
     };
   } catch (error) {
