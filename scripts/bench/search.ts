@@ -30,7 +30,7 @@ async function transferred(page: Page, action: () => Promise<void>, include: (ur
           bytes += size;
           requests++;
           // Grouped by kind of file (engine, WASM, metadata, index chunk, filter, fragment), to see what dominates.
-          const kind = new URL(response.url()).pathname.replace(/_[0-9a-f]{7,}\./, '_*.').replace(/\/[^/]*_[0-9a-f]{7,}\.(pf_\w+)$/, '/*.$1');
+          const kind = new URL(response.url()).pathname.replace(/_[0-9a-f]{7,}\./, '_*.').replace(/\/[^/]*_[0-9a-z]+\.(pf_\w+)$/, '/*.$1');
           files[kind] = (files[kind] ?? 0) + size;
         },
         () => undefined,
