@@ -1,0 +1,97 @@
+/**
+ * The first view drawn before Leaflet: the view is Leaflet's own fitBounds result, and the build's cluster index
+ * holds exactly the clusters the browser would compute for each zoom the map can open at.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  CLUSTER_RADIUS,
+  clusterIndexOf,
+  clusterPoints,
+  FIRST_ZOOMS,
+  indexedClusters,
+  INDEX_SCALE,
+} from '../../src/lib/map/cluster';
+import { decodePoints, encodePoints } from '../../src/lib/map/points';
+import { firstView, projector, VIETNAM } from '../../src/lib/map/view';
+import { formatCount } from '../../src/components/BeneficiaryMapData';
+import { readProvinceEntries, syntheticRecords } from '../../scripts/bench/map-data';
+
+describe('firstView', () => {
+  it("matches Leaflet's fitBounds for frames from a phone to a wide screen", () => {
+    // Leaflet 1.9's getBoundsZoom: log2 of the smaller of frame / bounds at zoom 0, floored to the 0.5 snap, at least
+    // the minimum zoom. (tests/e2e/map.checks.ts checks in Chromium that Leaflet opens at firstView's zoom.)
+    expect(firstView(752, 672).zoom).toBe(5.5);
+    expect(firstView(360, 352).zoom).toBe(4.5);
+    expect(firstView(320, 352).zoom).toBe(4.5);
+    expect(firstView(1600, 672).zoom).toBe(5.5);
+    expect(firstView(100, 100).zoom).toBe(4);
+  });
+
+  it('centres Vietnam, Hoàng Sa and Trường Sa included, in the frame', () => {
+    const view = firstView(752, 672);
+    const { px, py } = projector(view);
+    const [[south, west], [north, east]] = VIETNAM;
+    const x = (lng: number) => px(lng / 360 + 0.5);
+    const y = (lat: number) => {
+      const sin = Math.sin((lat * Math.PI) / 180);
+      return py(0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI);
+    };
+    for (const v of [x(west), x(east)]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(752);
+    for (const v of [y(north), y(south)]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(672);
+    expect(Math.abs(x(west) + x(east) - 752)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('cluster index (/ban-do/cum.json)', () => {
+  const provinces = readProvinceEntries();
+  const { points } = encodePoints(syntheticRecords(3000, provinces), provinces);
+  const index = clusterIndexOf(points);
+  const columns = decodePoints(points);
+  const located = Uint32Array.from([...Array(columns.count).keys()].filter((i) => columns.precision[i]! >= 0));
+
+  it('holds, for every first zoom, the clusters the browser computes from the points', () => {
+    expect(index.count).toBe(located.length);
+    for (const zoom of FIRST_ZOOMS) {
+      const expected = clusterPoints(columns.x, columns.y, located, zoom, CLUSTER_RADIUS);
+      const got = indexedClusters(index, zoom)!;
+      expect(got.map((c) => c.count)).toEqual(expected.map((c) => c.count));
+      got.forEach((c, n) => {
+        expect(Math.abs(c.x - expected[n]!.x)).toBeLessThan(1 / INDEX_SCALE);
+        expect(Math.abs(c.y - expected[n]!.y)).toBeLessThan(1 / INDEX_SCALE);
+      });
+      expect(got.reduce((n, c) => n + c.count, 0)).toBe(located.length);
+    }
+  });
+
+  it('marks single points with their precision and clusters that share one place', () => {
+    for (const zoom of FIRST_ZOOMS) {
+      const expected = clusterPoints(columns.x, columns.y, located, zoom, CLUSTER_RADIUS);
+      indexedClusters(index, zoom)!.forEach((c, n) => {
+        const members = expected[n]!.members;
+        if (c.count === 1) expect(c.flag).toBe(columns.precision[members[0]!]);
+        else {
+          const same = members.every((i) => columns.x[i] === columns.x[members[0]!] && columns.y[i] === columns.y[members[0]!]);
+          expect(c.flag).toBe(same ? 1 : 0);
+        }
+      });
+    }
+  });
+
+  it('has no clusters for a zoom or a radius it was not built for', () => {
+    expect(indexedClusters(index, 9)).toBeUndefined();
+    expect(indexedClusters(index, 5, 40)).toBeUndefined();
+  });
+
+  it('stays small at 50,000 points', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const big = encodePoints(syntheticRecords(50_000, provinces), provinces).points;
+    expect(gzipSync(JSON.stringify(clusterIndexOf(big))).length).toBeLessThan(8 * 1024);
+  });
+});
+
+describe('formatCount', () => {
+  it("writes counts as toLocaleString('vi-VN') does", () => {
+    for (const n of [0, 7, 12, 999, 1000, 1234, 12_345, 123_456, 1_234_567])
+      expect(formatCount(n)).toBe(n.toLocaleString('vi-VN'));
+  });
+});
