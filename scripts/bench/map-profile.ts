@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../lib/browser.ts';
 import { serveStatic } from '../lib/server.ts';
+import { clusterIndexOf } from '../../src/lib/map/cluster.ts';
 import { encodePoints } from '../../src/lib/map/points.ts';
 import { readProvinceEntries, syntheticRecords } from './map-data.ts';
+import { marksOf } from './map.ts';
 
 const DIST = process.env['BENCH_DIST'] ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const COUNT = Number(process.env['MAP_PROFILE_COUNT'] ?? 10_000);
@@ -29,32 +31,32 @@ interface TraceEvent {
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
   startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 
-const drawnAt = (marks: Array<{ name: string; start: number }>) =>
-  marks.find((m) => m.name === 'map:clusters-drawn')?.start ?? Infinity;
-
-/** Self time per function (top 30) and total time per script file, from the start of the profile to `until` ms. */
-function printProfile(profile: CpuProfile, until: number): void {
+/** Self time per function (top 30) and per script file between `from` and `to` (trace clock, µs). */
+function printProfile(profile: CpuProfile, from: number, to: number): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const files = new Map<string, number>();
   let t = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i]! / 1000;
+    at += profile.timeDeltas[i]!;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (at < from || at > to) return;
     t += dt;
     const node = byId.get(id)!;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     const file = url.replace(/^.*\//, '') || `(${functionName || 'native'})`;
-    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber}`;
+    const key = `${functionName || "(anonymous)"} ${file}:${lineNumber}:${columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + dt);
     files.set(file, (files.get(file) ?? 0) + dt);
   });
-  console.log(`\nCPU profile (${t.toFixed(0)} ms sampled; the profile runs to the end of the visit, ~${until} ms in):`);
+  console.log(`\nCPU profile from navigation to clusters drawn (${t.toFixed(0)} ms sampled):`);
   console.log('  self time by script file:');
   for (const [k, v] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${v.toFixed(0).padStart(6)}  ${k}`);
   console.log('  self time by function:');
@@ -68,6 +70,7 @@ const provinces = readProvinceEntries();
 const { points, names } = encodePoints(syntheticRecords(COUNT, provinces), provinces);
 await writeFile(join(site, 'ban-do/diem.json'), JSON.stringify(points));
 await writeFile(join(site, 'ban-do/ten.json'), JSON.stringify(names));
+await writeFile(join(site, 'ban-do/cum.json'), JSON.stringify(clusterIndexOf(points)));
 const server = await serveStatic(site);
 const { browser } = await launch();
 try {
@@ -80,7 +83,7 @@ try {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const events: TraceEvent[] = [];
     if (traced) {
-      cdp.on('Tracing.dataCollected', ({ value }: { value: TraceEvent[] }) => events.push(...value));
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
       await cdp.send('Tracing.start', {
         categories: [
           'devtools.timeline',
@@ -101,10 +104,10 @@ try {
       await cdp.send('Profiler.start');
     }
     await page.goto(`${server.origin}/ban-do/`);
-    await page.waitForSelector('beneficiary-map[data-state="ready"]', { state: 'attached', timeout: 120_000 });
+    await marksOf(cdp, ['map:clusters-drawn', 'map:interactive']);
     const marks = await page.evaluate(() => [
       ...(['requestStart', 'responseStart', 'responseEnd', 'domInteractive', 'domContentLoadedEventEnd'] as const).map(
-        (k) => ({ type: 'nav', name: k, start: Math.round(performance.getEntriesByType('navigation')[0]![k as 'requestStart'] as number), end: 0 }),
+        (k) => ({ type: 'nav', name: k, start: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)[k]), end: 0 }),
       ),
       ...performance
         .getEntries()
@@ -193,7 +196,7 @@ try {
     }
     console.log(`\nmain thread busy ${(busy / 1000).toFixed(0)} ms of ${((end - t0) / 1000).toFixed(0)} ms; by kind (outermost, may overlap):`);
     for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(22)} ${(v / 1000).toFixed(0)}`);
-    printProfile(profile, drawnAt(marks));
+    printProfile(profile, t0, end);
   }
 } finally {
   await browser.close();

@@ -22,7 +22,11 @@ export interface ListStrings {
 export const fill = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 
-export const formatCount = (n: number): string => n.toLocaleString('vi-VN');
+/**
+ * "1.234", as toLocaleString('vi-VN') writes a whole number, without Intl: building a vi-VN number format loads locale
+ * data, which took longer than drawing the whole first view on a slow phone (scripts/bench/map-profile.ts).
+ */
+export const formatCount = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 const json = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
@@ -61,13 +65,15 @@ export const loadJson = <T>(url: string): Promise<T> => {
 };
 
 /**
- * Starts fetching what <beneficiary-map> will draw, so the files arrive while Leaflet is still loading. The names are
- * only downloaded here: parsing them (megabytes at 50,000 beneficiaries) waits until the first clusters are drawn.
+ * Starts fetching what <beneficiary-map> will draw. The first view needs only the base layer and the cluster index;
+ * the points and the names are only downloaded here: parsing them (megabytes at 50,000 beneficiaries) waits until
+ * the first clusters are on screen.
  */
 export function prefetchMap(el: HTMLElement): void {
-  void loadPoints(el.dataset['points']!).catch(() => undefined);
-  void loadText(el.dataset['names']!).catch(() => undefined);
   void loadJson(el.dataset['base']!).catch(() => undefined);
+  if (el.dataset['clusters']) void loadJson(el.dataset['clusters']).catch(() => undefined);
+  void loadText(el.dataset['points']!).catch(() => undefined);
+  void loadText(el.dataset['names']!).catch(() => undefined);
 }
 
 export interface Names extends NamesFile {
@@ -83,7 +89,7 @@ function withFolded(names: NamesFile): Names {
 export const loadPoints = (url: string): Promise<MapColumns> => {
   let loading = pointsCache.get(url);
   if (!loading) {
-    loading = json<PointsFile>(url).then(decodePoints);
+    loading = loadText(url).then((text) => decodePoints(JSON.parse(text) as PointsFile));
     loading.catch(() => pointsCache.delete(url));
     pointsCache.set(url, loading);
   }

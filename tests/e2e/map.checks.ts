@@ -10,6 +10,7 @@ import type { BrowserCheck } from '../../scripts/lib/behaviour.ts';
 import { matching, type Filters } from '../../src/lib/map/filter.ts';
 import { decodePoints, type NamesFile, type PointsFile } from '../../src/lib/map/points.ts';
 import { KINDS } from '../../src/lib/map/precision.ts';
+import { firstView } from '../../src/lib/map/view.ts';
 import { foldMarks } from '../../src/lib/vi-text.ts';
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -102,6 +103,16 @@ export const checks: BrowserCheck[] = [
         );
       }
       for (const m of shown) assert(m.label.length > 10, `marker ${m.key} has no name ("${m.label}")`);
+      // The first view drawn before Leaflet used firstView's zoom: Leaflet must have opened at the same one.
+      const frame = await page.locator('[data-map]').evaluate((el) => [el.clientWidth, el.clientHeight]);
+      const zoom = firstView(frame[0]!, frame[1]!).zoom;
+      assert(
+        shown.every((m) => Number(m.key.split(':')[0]) === zoom),
+        `Leaflet opened at zoom ${shown[0]?.key.split(':')[0]}, the first view was drawn at ${zoom}`,
+      );
+      await page.waitForSelector('.map-preview', { state: 'detached', timeout: 5000 }).catch(() => {
+        throw new Error('the first view is still over the Leaflet map');
+      });
       assert(
         !(await page.locator('[data-tiles-toggle]').isChecked()),
         'OpenStreetMap tiles are on without the reader asking',
