@@ -39,14 +39,58 @@ const namesCache = new Map<string, Promise<Names>>();
 const rawCache = new Map<string, Promise<unknown>>();
 const textCache = new Map<string, Promise<string>>();
 
-/** A file's text, fetched once per page; parsing is left to whoever needs it, when they need it. */
+const text = async (url: string): Promise<string> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+};
+
+/**
+ * The worker that fetches and decodes the big files (BeneficiaryMapWorker.ts), started on first use. Where workers
+ * cannot start (an old browser, a policy that blocks them) everything is done here instead, as before.
+ */
+let worker: Worker | undefined;
+let workerFailed = typeof Worker === 'undefined';
+let nextId = 0;
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+function inWorker<T>(url: string, as: 'points' | 'text'): Promise<T> | undefined {
+  if (workerFailed) return undefined;
+  try {
+    if (!worker) {
+      worker = new Worker(new URL('./BeneficiaryMapWorker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = ({ data }: MessageEvent<{ id: number; value?: unknown; error?: string }>) => {
+        const wait = waiting.get(data.id);
+        waiting.delete(data.id);
+        if (data.error !== undefined) wait?.reject(new Error(data.error));
+        else wait?.resolve(data.value);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        workerFailed = true;
+        for (const wait of waiting.values()) wait.reject(new Error('worker failed'));
+        waiting.clear();
+      };
+    }
+  } catch {
+    workerFailed = true;
+    return undefined;
+  }
+  const id = nextId++;
+  worker.postMessage({ id, url: new URL(url, location.href).href, as });
+  return new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+}
+
+/** `url` through the worker, or here if the worker cannot start or fails. */
+function viaWorker<T>(url: string, as: 'points' | 'text', here: () => Promise<T>): Promise<T> {
+  return inWorker<T>(url, as)?.catch(() => here()) ?? here();
+}
+
+/** A file's text, fetched once per page (off the main thread); parsing is left to whoever needs it, when they need it. */
 const loadText = (url: string): Promise<string> => {
   let loading = textCache.get(url);
   if (!loading) {
-    loading = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return response.text();
-    });
+    loading = viaWorker(url, 'text', () => text(url));
     loading.catch(() => textCache.delete(url));
     textCache.set(url, loading);
   }
@@ -66,13 +110,13 @@ export const loadJson = <T>(url: string): Promise<T> => {
 
 /**
  * Starts fetching what <beneficiary-map> will draw. The first view needs only the base layer and the cluster index;
- * the points and the names are only downloaded here: parsing them (megabytes at 50,000 beneficiaries) waits until
- * the first clusters are on screen.
+ * the points and the names (megabytes at 50,000 beneficiaries) are fetched and the points decoded by the worker, so
+ * they do not hold up the first view; the names are parsed once the first clusters are on screen.
  */
 export function prefetchMap(el: HTMLElement): void {
   void loadJson(el.dataset['base']!).catch(() => undefined);
   if (el.dataset['clusters']) void loadJson(el.dataset['clusters']).catch(() => undefined);
-  void loadText(el.dataset['points']!).catch(() => undefined);
+  void loadPoints(el.dataset['points']!).catch(() => undefined);
   void loadText(el.dataset['names']!).catch(() => undefined);
 }
 
@@ -89,7 +133,7 @@ function withFolded(names: NamesFile): Names {
 export const loadPoints = (url: string): Promise<MapColumns> => {
   let loading = pointsCache.get(url);
   if (!loading) {
-    loading = loadText(url).then((text) => decodePoints(JSON.parse(text) as PointsFile));
+    loading = viaWorker(url, 'points', async () => decodePoints(JSON.parse(await text(url)) as PointsFile));
     loading.catch(() => pointsCache.delete(url));
     pointsCache.set(url, loading);
   }
