@@ -2,7 +2,8 @@
  * Where the map's first draw spends its time: one visit to /ban-do/ of a built site (BENCH_DIST) with N synthetic
  * points (MAP_PROFILE_COUNT, 10,000), the CPU throttled 4×, traced through CDP. Prints the page's marks, when each
  * file arrived, and the main thread's tasks longer than 4 ms with what they spent their time on. Not part of any
- * budget: a tool for finding the biggest cost. MAP_PROFILE_TRACE=file.json keeps the raw trace (open in DevTools).
+ * budget: a tool for finding the biggest cost. MAP_PROFILE_TRACE=file.json keeps the raw trace (open in DevTools);
+ * MAP_PROFILE_UNTIL=map:interactive looks up to another mark.
  */
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -56,7 +57,7 @@ function printProfile(profile: CpuProfile, from: number, to: number): void {
     self.set(key, (self.get(key) ?? 0) + dt);
     files.set(file, (files.get(file) ?? 0) + dt);
   });
-  console.log(`\nCPU profile from navigation to clusters drawn (${t.toFixed(0)} ms sampled):`);
+  console.log(`\nCPU profile from navigation to ${process.env['MAP_PROFILE_UNTIL'] ?? 'map:clusters-drawn'} (${t.toFixed(0)} ms sampled):`);
   console.log('  self time by script file:');
   for (const [k, v] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${v.toFixed(0).padStart(6)}  ${k}`);
   console.log('  self time by function:');
@@ -138,7 +139,7 @@ try {
     const nav = events.find((e) => e.name === 'navigationStart' && (!mark || e.pid === mark.pid));
     const main = events.find((e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain' && e.pid === (mark ?? nav)!.pid)!;
     const t0 = nav?.ts ?? 0;
-    const drawn = events.find((e) => e.name === 'map:clusters-drawn');
+    const drawn = events.find((e) => e.name === (process.env['MAP_PROFILE_UNTIL'] ?? 'map:clusters-drawn'));
     const end = drawn ? drawn.ts : Infinity;
     const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
     const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts >= t0 && e.ts <= end);

@@ -109,13 +109,12 @@ export const loadJson = <T>(url: string): Promise<T> => {
 };
 
 /**
- * Starts fetching what <beneficiary-map> will draw. The first view needs only the base layer and the cluster index;
- * the points and the names (megabytes at 50,000 beneficiaries) are fetched and the points decoded by the worker, so
- * they do not hold up the first view; the names are parsed once the first clusters are on screen.
+ * Starts what <beneficiary-map> needs once its first view is drawn (BeneficiaryMapPreview.ts, which fetched the base
+ * layer and the cluster index itself and hands over its requests in `fetched`): the points, fetched and decoded by
+ * the worker, and the names, fetched by the worker and parsed once the map needs them.
  */
-export function prefetchMap(el: HTMLElement): void {
-  void loadJson(el.dataset['base']!).catch(() => undefined);
-  if (el.dataset['clusters']) void loadJson(el.dataset['clusters']).catch(() => undefined);
+export function prefetchMap(el: HTMLElement, fetched: Record<string, Promise<unknown>> = {}): void {
+  for (const [url, loading] of Object.entries(fetched)) if (!rawCache.has(url)) rawCache.set(url, loading);
   void loadPoints(el.dataset['points']!).catch(() => undefined);
   void loadText(el.dataset['names']!).catch(() => undefined);
 }

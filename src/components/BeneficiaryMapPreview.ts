@@ -6,20 +6,15 @@
  * computed from the points. Leaflet (BeneficiaryMapElement.ts) is imported once this view is on screen; it takes over
  * the same frame and removes the canvas when its own layers are drawn. The canvas is a picture only (aria-hidden):
  * the names, the keyboard and the list come with Leaflet's markers.
+ *
+ * This module imports only modules no other page uses, so the page loads it in one request: anything shared with the
+ * directory (/co-so/) would be split into chunks of their own, each fetched only after the one importing it was
+ * parsed, on a main thread busy with the page's first layout. What the filtered view needs is imported on demand.
  */
-import { decodeBaseLayer, type BaseLayerFile } from '../lib/map/base-layer';
-import {
-  CLUSTER_RADIUS,
-  clusterPoints,
-  indexedClusters,
-  type ClusterIndexFile,
-  type IndexedCluster,
-} from '../lib/map/cluster';
-import { hasFilters, matching, readFilters } from '../lib/map/filter';
-import { mercatorX, mercatorY } from '../lib/map/geometry';
-import { AREA_RADIUS, PRECISIONS } from '../lib/map/precision';
-import { firstView, projector, type View } from '../lib/map/view';
-import { fill, fillForm, formatCount, loadJson, loadPoints } from './BeneficiaryMapData';
+import type { BaseLayerFile } from '../lib/map/base-layer';
+import { decodeBaseLayer } from '../lib/map/base-layer';
+import { CLUSTER_RADIUS, clusterPoints, indexedClusters, type ClusterIndexFile, type IndexedCluster } from '../lib/map/cluster';
+import { firstView, mercatorX, mercatorY, projector, type View } from '../lib/map/view';
 
 interface PreviewStrings {
   islandOf: string;
@@ -33,51 +28,113 @@ export const clusterSize = (count: number): keyof typeof CLUSTER_SIZE =>
 const PIN = 24;
 const EARTH_RADIUS = 6_378_137;
 
-/**
- * What needs the script shows, what stands in for it hides, and the filter form shows the address's filters: done
- * before the first view so the page's layout does not move when Leaflet arrives.
- */
-export function showScripted(el: HTMLElement): void {
-  for (const part of el.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
-  for (const part of el.querySelectorAll<HTMLElement>('[data-no-js]')) part.hidden = true;
+/** "1.234", as formatCount in BeneficiaryMapData.ts (a shared module, so not imported here; the tests compare). */
+export const countLabel = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+const fetchJson = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+};
+
+/** True when the address sets any of the filter form's fields. */
+function filtered(el: HTMLElement): boolean {
+  const params = new URLSearchParams(location.search);
   const form = el.querySelector<HTMLFormElement>('[data-form]');
-  if (form) {
-    fillForm(form, readFilters(new URLSearchParams(location.search)));
-    form.hidden = false;
-  }
+  return [...(form?.elements ?? [])].some((field) => {
+    const name = (field as HTMLInputElement).name;
+    return Boolean(name && params.get(name)?.trim());
+  });
 }
 
-/** The clusters of the first view: from the build's index, or computed for the filters in the address. */
-async function firstClusters(el: HTMLElement, zoom: number): Promise<IndexedCluster[] | undefined> {
+/** The clusters for the filters in the address, computed from the points (the modules for that come on demand). */
+async function filteredClusters(el: HTMLElement, zoom: number): Promise<IndexedCluster[] | undefined> {
+  const [{ loadPoints }, { matching, readFilters }, { AREA_RADIUS, PRECISIONS }] = await Promise.all([
+    import('./BeneficiaryMapData'),
+    import('../lib/map/filter'),
+    import('../lib/map/precision'),
+  ]);
   const filters = readFilters(new URLSearchParams(location.search));
   // A text filter needs the names: Leaflet's side draws that view.
   if (filters.q) return undefined;
-  if (!hasFilters(filters)) {
-    const index = await loadJson<ClusterIndexFile>(el.dataset['clusters']!);
-    const clusters = indexedClusters(index, zoom);
-    if (clusters) return clusters;
-  }
   const columns = await loadPoints(el.dataset['points']!);
   const { x, y, precision } = columns;
   return clusterPoints(x, y, matching(columns, filters, { located: true }), zoom, CLUSTER_RADIUS).map((c) => {
     const first = c.members[0]!;
-    const same = c.members.every((i) => x[i] === x[first] && y[i] === y[first]);
-    return { x: c.x, y: c.y, count: c.count, flag: c.count === 1 ? precision[first]! : same ? 1 : 0 };
+    const same = c.count > 1 && c.members.every((i) => x[i] === x[first] && y[i] === y[first]);
+    const p = PRECISIONS[precision[first]!];
+    return { x: c.x, y: c.y, count: c.count, same, area: c.count === 1 && p ? AREA_RADIUS[p] : 0 };
   });
 }
 
 /**
- * Draws the first view into the frame `[data-map]` of `el` and resolves once it is on screen (after the frame that
- * painted it), with true if clusters were drawn. Never rejects: without the files, Leaflet's side says what failed.
+ * Starts the map: fetches what the first view needs, shows the scripted parts, draws the first view and marks
+ * "map:clusters-drawn" once it is painted, then hands over to Leaflet (BeneficiaryMapElement.ts) with the files
+ * already fetched.
  */
-export async function drawPreview(el: HTMLElement): Promise<boolean> {
+export function startMap(el: HTMLElement): void {
+  performance.mark('map:start');
+  const fetched: Record<string, Promise<unknown>> = {};
+  const base = (fetched[el.dataset['base']!] = fetchJson<BaseLayerFile>(el.dataset['base']!));
+  // Fetched even when filters make it useless, since the page asked for it already (link rel=preload).
+  const index = (fetched[el.dataset['clusters']!] = fetchJson<ClusterIndexFile>(el.dataset['clusters']!));
+  const withFilters = filtered(el);
+  for (const promise of Object.values(fetched)) promise.catch(() => undefined);
+  // The rest of the map's data starts loading now, in the worker; its module is small and off the first view's path.
+  const data = import('./BeneficiaryMapData').then((module) => {
+    module.prefetchMap(el, fetched);
+    return module;
+  });
+  showScripted(el, withFilters ? data : undefined);
   const frame = el.querySelector<HTMLElement>('[data-map]');
-  if (!frame) return false;
-  const view = firstView(frame.clientWidth, frame.clientHeight);
-  if (view.width === 0 || view.height === 0) return false;
+  const view = frame ? firstView(frame.clientWidth, frame.clientHeight) : undefined;
+  const clusters =
+    view && (withFilters ? filteredClusters(el, view.zoom) : index.then((file) => indexedClusters(file, view.zoom)));
+  void drawPreview(el, view, base, clusters)
+    .then((drawn) => {
+      if (drawn) performance.mark('map:clusters-drawn');
+      return Promise.all([import('./BeneficiaryMapElement'), data]);
+    })
+    .then(([{ BeneficiaryMap }]) => {
+      if (!customElements.get('beneficiary-map')) customElements.define('beneficiary-map', BeneficiaryMap);
+    });
+}
+
+/**
+ * What needs the script shows, what stands in for it hides, and the filter form shows (filled from the address once
+ * the filter code has loaded, when the address has filters): all before the first view, so the page's layout does not
+ * move when Leaflet arrives.
+ */
+function showScripted(el: HTMLElement, data: Promise<typeof import('./BeneficiaryMapData')> | undefined): void {
+  for (const part of el.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
+  for (const part of el.querySelectorAll<HTMLElement>('[data-no-js]')) part.hidden = true;
+  const form = el.querySelector<HTMLFormElement>('[data-form]');
+  if (!form) return;
+  form.hidden = false;
+  void data
+    ?.then(async ({ fillForm }) => {
+      const { readFilters } = await import('../lib/map/filter');
+      fillForm(form, readFilters(new URLSearchParams(location.search)));
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * Draws the first view into the frame `[data-map]` of `el` and resolves once it is on screen (in the task after the
+ * frame that painted it), with true if clusters were drawn. Never rejects: without the files, Leaflet's side says
+ * what failed.
+ */
+async function drawPreview(
+  el: HTMLElement,
+  view: View | undefined,
+  baseFile: Promise<BaseLayerFile>,
+  clusterList: Promise<IndexedCluster[] | undefined> | undefined,
+): Promise<boolean> {
+  const frame = el.querySelector<HTMLElement>('[data-map]');
+  if (!frame || !view || view.width === 0 || view.height === 0) return false;
   const [base, clusters] = await Promise.all([
-    loadJson<BaseLayerFile>(el.dataset['base']!).catch(() => undefined),
-    firstClusters(el, view.zoom).catch(() => undefined),
+    baseFile.catch(() => undefined),
+    clusterList?.catch(() => undefined),
   ]);
   // Leaflet may have come first (a slow file): then there is nothing to add.
   if (frame.classList.contains('leaflet-container') || (!base && !clusters)) return false;
@@ -120,9 +177,11 @@ function drawBase(
   const { px, py } = projector(view);
   const base = decodeBaseLayer(file);
   const path = (line: Array<[number, number]>) => {
-    line.forEach(([lat, lng], n) =>
-      n === 0 ? ctx.moveTo(px(mercatorX(lng)), py(mercatorY(lat))) : ctx.lineTo(px(mercatorX(lng)), py(mercatorY(lat))),
-    );
+    for (let n = 0; n < line.length; n++) {
+      const [lat, lng] = line[n]!;
+      if (n === 0) ctx.moveTo(px(mercatorX(lng)), py(mercatorY(lat)));
+      else ctx.lineTo(px(mercatorX(lng)), py(mercatorY(lat)));
+    }
   };
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
@@ -148,24 +207,27 @@ function drawBase(
   ctx.setLineDash([]);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  ctx.font = `italic 600 12px ${font}`;
   for (const group of base.islands) {
+    ctx.beginPath();
     for (const [lat, lng] of group.islets) {
-      ctx.beginPath();
-      ctx.arc(px(mercatorX(lng)), py(mercatorY(lat)), 2, 0, 2 * Math.PI);
-      ctx.fillStyle = '#ece9dc';
-      ctx.fill();
-      ctx.strokeStyle = '#5d6b78';
-      ctx.lineWidth = 1;
-      ctx.stroke();
+      const x = px(mercatorX(lng));
+      const y = py(mercatorY(lat));
+      ctx.moveTo(x + 2, y);
+      ctx.arc(x, y, 2, 0, 2 * Math.PI);
     }
+    ctx.fillStyle = '#ece9dc';
+    ctx.fill();
+    ctx.strokeStyle = '#5d6b78';
+    ctx.lineWidth = 1;
+    ctx.stroke();
     const [lat, lng] = group.label;
     const x = px(mercatorX(lng));
     const y = py(mercatorY(lat));
     const province = strings.provinceNames?.[group.province] ?? group.province;
-    ctx.font = `italic 600 12px ${font}`;
     const texts: Array<[string, number]> = [
       [group.name, y - 7],
-      [fill(strings.islandOf ?? '{name}', { name: province }), y + 7],
+      [(strings.islandOf ?? '{name}').replace('{name}', province), y + 7],
     ];
     ctx.lineWidth = 3;
     ctx.strokeStyle = '#fff';
@@ -175,7 +237,12 @@ function drawBase(
   }
 }
 
-function drawClusters(ctx: CanvasRenderingContext2D, view: View, clusters: IndexedCluster[], style: CSSStyleDeclaration): void {
+function drawClusters(
+  ctx: CanvasRenderingContext2D,
+  view: View,
+  clusters: IndexedCluster[],
+  style: CSSStyleDeclaration,
+): void {
   const { scale, px, py } = projector(view);
   const color = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const brand = color('--color-brand', '#0b5c3b');
@@ -188,11 +255,9 @@ function drawClusters(ctx: CanvasRenderingContext2D, view: View, clusters: Index
   };
   // Areas for coarse single points first (Leaflet's overlay pane lies under its markers).
   for (const c of clusters) {
-    const precision = PRECISIONS[c.flag];
-    if (c.count !== 1 || !precision || precision === 'exact') continue;
-    const lat = (Math.atan(Math.sinh(Math.PI * (1 - 2 * c.y))) * 180) / Math.PI;
-    const r = (AREA_RADIUS[precision] / (2 * Math.PI * EARTH_RADIUS * Math.cos((lat * Math.PI) / 180))) * scale;
-    circle(px(c.x), py(c.y), r);
+    if (c.count !== 1 || c.area === 0) continue;
+    const lat = Math.atan(Math.sinh(Math.PI * (1 - 2 * c.y)));
+    circle(px(c.x), py(c.y), (c.area / (2 * Math.PI * EARTH_RADIUS * Math.cos(lat))) * scale);
     ctx.fillStyle = 'rgb(138 75 8 / 0.08)';
     ctx.fill();
     ctx.setLineDash([4, 4]);
@@ -210,7 +275,7 @@ function drawClusters(ctx: CanvasRenderingContext2D, view: View, clusters: Index
     const x = px(c.x);
     const y = py(c.y);
     if (c.count === 1) {
-      const exact = c.flag === 0;
+      const exact = c.area === 0;
       circle(x, y, PIN / 2 - (exact ? 1.5 : 1));
       if (exact) {
         ctx.fillStyle = accent;
@@ -234,18 +299,17 @@ function drawClusters(ctx: CanvasRenderingContext2D, view: View, clusters: Index
       continue;
     }
     const size = CLUSTER_SIZE[clusterSize(c.count)];
-    const same = c.flag === 1;
     circle(x, y, size / 2 - 1.5);
-    ctx.fillStyle = same ? '#5a3d87' : brand;
+    ctx.fillStyle = c.same ? '#5a3d87' : brand;
     ctx.fill();
     ctx.lineWidth = 3;
     ctx.strokeStyle = 'rgb(255 255 255 / 0.85)';
     ctx.stroke();
     circle(x, y, size / 2 + 0.5);
     ctx.lineWidth = 1;
-    ctx.strokeStyle = same ? '#3b2760' : brandStrong;
+    ctx.strokeStyle = c.same ? '#3b2760' : brandStrong;
     ctx.stroke();
     ctx.fillStyle = onBrand;
-    ctx.fillText(formatCount(c.count), x, y + 1);
+    ctx.fillText(countLabel(c.count), x, y + 1);
   }
 }

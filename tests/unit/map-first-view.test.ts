@@ -11,12 +11,21 @@ import {
   indexedClusters,
   INDEX_SCALE,
 } from '../../src/lib/map/cluster';
+import { mercatorX as geoX, mercatorY as geoY } from '../../src/lib/map/geometry';
 import { decodePoints, encodePoints } from '../../src/lib/map/points';
-import { firstView, projector, VIETNAM } from '../../src/lib/map/view';
+import { AREA_RADIUS, PRECISIONS } from '../../src/lib/map/precision';
+import { firstView, mercatorX, mercatorY, projector, VIETNAM } from '../../src/lib/map/view';
 import { formatCount } from '../../src/components/BeneficiaryMapData';
 import { readProvinceEntries, syntheticRecords } from '../../scripts/bench/map-data';
 
 describe('firstView', () => {
+  it('projects as geometry.ts does (its own copy, so the first view imports nothing)', () => {
+    for (const [lat, lng] of [[7.6, 102.1], [16.4, 112], [21.0285, 105.8542], [23.4, 116.2]] as const) {
+      expect(mercatorX(lng)).toBe(geoX(lng));
+      expect(mercatorY(lat)).toBe(geoY(lat));
+    }
+  });
+
   it("matches Leaflet's fitBounds for frames from a phone to a wide screen", () => {
     // Leaflet 1.9's getBoundsZoom: log2 of the smaller of frame / bounds at zoom 0, floored to the 0.5 snap, at least
     // the minimum zoom. (tests/e2e/map.checks.ts checks in Chromium that Leaflet opens at firstView's zoom.)
@@ -68,10 +77,13 @@ describe('cluster index (/ban-do/cum.json)', () => {
       const expected = clusterPoints(columns.x, columns.y, located, zoom, CLUSTER_RADIUS);
       indexedClusters(index, zoom)!.forEach((c, n) => {
         const members = expected[n]!.members;
-        if (c.count === 1) expect(c.flag).toBe(columns.precision[members[0]!]);
-        else {
+        if (c.count === 1) {
+          expect(c.area).toBe(AREA_RADIUS[PRECISIONS[columns.precision[members[0]!]!]!]);
+          expect(c.same).toBe(false);
+        } else {
           const same = members.every((i) => columns.x[i] === columns.x[members[0]!] && columns.y[i] === columns.y[members[0]!]);
-          expect(c.flag).toBe(same ? 1 : 0);
+          expect(c.same).toBe(same);
+          expect(c.area).toBe(0);
         }
       });
     }

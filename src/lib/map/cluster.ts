@@ -5,6 +5,7 @@
  * cost hundreds (see scripts/bench/map.ts). Positions are Web Mercator fractions in [0, 1).
  */
 import { decodePoints, type PointsFile } from './points.ts';
+import { AREA_RADIUS, PRECISIONS } from './precision.ts';
 
 export interface Cluster {
   /** Mean position of the members. */
@@ -145,6 +146,8 @@ export interface ClusterIndexFile {
   radius: number;
   /** Located items. */
   count: number;
+  /** Radius in metres of the area drawn for a single point, by precision index (0 for an exact pin). */
+  areas: number[];
   zooms: Record<string, number[]>;
 }
 
@@ -156,7 +159,13 @@ export function clusterIndex(
   radius = CLUSTER_RADIUS,
 ): ClusterIndexFile {
   const { x, y, precision } = columns;
-  const file: ClusterIndexFile = { v: 1, radius, count: subset.length, zooms: {} };
+  const file: ClusterIndexFile = {
+    v: 1,
+    radius,
+    count: subset.length,
+    areas: PRECISIONS.map((p) => AREA_RADIUS[p]),
+    zooms: {},
+  };
   for (const zoom of zooms) {
     const flat: number[] = [];
     for (const c of clusterPoints(x, y, subset, zoom, radius)) {
@@ -178,13 +187,15 @@ export function clusterIndexOf(points: PointsFile): ClusterIndexFile {
   return clusterIndex(columns, Uint32Array.from(located));
 }
 
-/** One cluster of the index, as the first view draws it. */
+/** One cluster as the first view draws it. */
 export interface IndexedCluster {
   x: number;
   y: number;
   count: number;
-  /** For one point: its precision index; for more: 1 when all are at one place. */
-  flag: number;
+  /** More than one, all at one and the same place (they never part: the map lists them). */
+  same: boolean;
+  /** One point: the radius in metres of the area it stands for; 0 for an exact pin. */
+  area: number;
 }
 
 /** The clusters of the index at `zoom`, or undefined when the index has no such zoom or another radius. */
@@ -192,7 +203,16 @@ export function indexedClusters(file: ClusterIndexFile, zoom: number, radius = C
   const flat = file.v === 1 && file.radius === radius ? file.zooms[String(zoom)] : undefined;
   if (!flat) return undefined;
   const clusters: IndexedCluster[] = [];
-  for (let n = 0; n + 3 < flat.length; n += 4)
-    clusters.push({ x: flat[n]! / INDEX_SCALE, y: flat[n + 1]! / INDEX_SCALE, count: flat[n + 2]!, flag: flat[n + 3]! });
+  for (let n = 0; n + 3 < flat.length; n += 4) {
+    const count = flat[n + 2]!;
+    const flag = flat[n + 3]!;
+    clusters.push({
+      x: flat[n]! / INDEX_SCALE,
+      y: flat[n + 1]! / INDEX_SCALE,
+      count,
+      same: count > 1 && flag === 1,
+      area: count === 1 ? (file.areas[flag] ?? 0) : 0,
+    });
+  }
   return clusters;
 }

@@ -1,8 +1,16 @@
 /**
  * The map's first view, computed as Leaflet computes it (Map.fitBounds with zoomSnap 0.5), so the view drawn before
  * Leaflet has loaded (BeneficiaryMapPreview.ts) and the one Leaflet opens at are the same, pixel for pixel.
+ * Imports nothing: the first view's script must not wait for modules other pages share (each is one more request
+ * after the script itself, on a main thread busy with the page's first layout).
  */
-import { mercatorX, mercatorY } from './geometry.ts';
+
+/** Web Mercator x and y in [0, 1) (as geometry.ts, which the tests compare): the projection Leaflet draws in. */
+export const mercatorX = (lng: number): number => lng / 360 + 0.5;
+export function mercatorY(lat: number): number {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+}
 
 /** Mainland, islands, Hoàng Sa and Trường Sa: [[south, west], [north, east]]. */
 export const VIETNAM: [[number, number], [number, number]] = [
