@@ -11,10 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../lib/browser.ts';
 import { serveStatic } from '../lib/server.ts';
-import { clusterIndexOf } from '../../src/lib/map/cluster.ts';
-import { encodePoints } from '../../src/lib/map/points.ts';
-import { readProvinceEntries, syntheticRecords } from './map-data.ts';
-import { marksOf } from './map.ts';
+import { marksOf, writeSet } from './map.ts';
 
 const DIST = process.env['BENCH_DIST'] ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 const COUNT = Number(process.env['MAP_PROFILE_COUNT'] ?? 10_000);
@@ -67,11 +64,7 @@ function printProfile(profile: CpuProfile, from: number, to: number): void {
 const folder = await mkdtemp(join(tmpdir(), 'map-profile-'));
 const site = join(folder, 'site');
 await cp(DIST, site, { recursive: true });
-const provinces = readProvinceEntries();
-const { points, names } = encodePoints(syntheticRecords(COUNT, provinces), provinces);
-await writeFile(join(site, 'ban-do/diem.json'), JSON.stringify(points));
-await writeFile(join(site, 'ban-do/ten.json'), JSON.stringify(names));
-await writeFile(join(site, 'ban-do/cum.json'), JSON.stringify(clusterIndexOf(points)));
+await writeSet(site, COUNT);
 const server = await serveStatic(site);
 const { browser } = await launch();
 try {

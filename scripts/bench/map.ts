@@ -3,7 +3,7 @@
  * (CDP Emulation.setCPUThrottlingRate):
  * - time from navigation to the first clusters drawn on /ban-do/ (the page's "map:clusters-drawn" mark, set once the
  *   frame showing them has been painted) with 10,000 and 50,000 synthetic beneficiaries (scripts/bench/map-data.ts)
- *   swapped into the copy's /ban-do/diem.json, cum.json and ten.json; median of several fresh visits. Also, without a
+ *   swapped into the copy's /ban-do/diem.json and ten.json and into the page's first view (its clusters, which the build renders into the page); median of several fresh visits. Also, without a
  *   budget, the time until the Leaflet map answers ("map:interactive"). The page's HTML does not grow with the data;
  * - bytes a gzip-serving host sends: the map page's JavaScript, its data files, the bundled base layer.
  * The synthetic files live in a temporary folder that is removed afterwards; nothing is written to content/ or dist/.
@@ -15,15 +15,17 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, CDPSession } from 'playwright-core';
 import { launch } from '../lib/browser.ts';
 import { serveStatic } from '../lib/server.ts';
-import { clusterIndexOf } from '../../src/lib/map/cluster.ts';
-import { decodePoints, encodePoints } from '../../src/lib/map/points.ts';
+import { clusterIndexOf, indexedClusters } from '../../src/lib/map/cluster.ts';
+import { replaceFirstClusters } from '../../src/lib/map/first-view.ts';
+import { decodePoints, encodePoints, type PointsFile } from '../../src/lib/map/points.ts';
+import { CENTRE } from '../../src/lib/map/view.ts';
 import { onGrid, PRECISIONS } from '../../src/lib/map/precision.ts';
 import { readProvinceEntries, syntheticRecords } from './map-data.ts';
 
 const gz = (body: Buffer | string) => gzipSync(body, { level: 6 }).length;
 
 export interface MapSetBench {
-  /** diem.json and cum.json (the first view's clusters), gzipped: the map's data before the names. */
+  /** diem.json and the first view's cluster markup in the page, gzipped: the map's data before the names. */
   pointsBytes: number;
   /** ten.json, gzipped: names for popups and the list, fetched beside the points. */
   namesBytes: number;
@@ -54,8 +56,21 @@ export interface MapBench {
   loadAverageEnd: number;
 }
 
+/**
+ * The page's first view shows the clusters of the synthetic set, as the build would render them for it; returns the
+ * cluster markup (counted as data).
+ */
+async function writeFirstView(site: string, points: PointsFile): Promise<string> {
+  const file = join(site, 'ban-do/index.html');
+  const index = clusterIndexOf(points);
+  const html = replaceFirstClusters(await readFile(file, 'utf8'), CENTRE, (zoom) => indexedClusters(index, zoom));
+  if (!html.includes('class="map-first-clusters"')) throw new Error('the built /ban-do/ has no first view to fill');
+  await writeFile(file, html);
+  return (html.match(/<g class="map-first-clusters"[\s\S]*?<\/g>/g) ?? []).join('');
+}
+
 /** One synthetic set: files written into the copy, and the privacy rules checked on what was written. */
-async function writeSet(site: string, count: number): Promise<Omit<MapSetBench, 'runs' | 'median' | 'interactiveRuns' | 'interactiveMedian'>> {
+export async function writeSet(site: string, count: number): Promise<Omit<MapSetBench, 'runs' | 'median' | 'interactiveRuns' | 'interactiveMedian'>> {
   const provinces = readProvinceEntries();
   const records = syntheticRecords(count, provinces);
   const { points, names } = encodePoints(records, provinces);
@@ -63,8 +78,7 @@ async function writeSet(site: string, count: number): Promise<Omit<MapSetBench, 
   const namesJson = JSON.stringify(names);
   await writeFile(join(site, 'ban-do/diem.json'), pointsJson);
   await writeFile(join(site, 'ban-do/ten.json'), namesJson);
-  const clustersJson = JSON.stringify(clusterIndexOf(points));
-  await writeFile(join(site, 'ban-do/cum.json'), clustersJson);
+  const clusterMarkup = await writeFirstView(site, points);
   await padList(site);
   const columns = decodePoints(JSON.parse(pointsJson));
   let privacyViolations = 0;
@@ -74,7 +88,7 @@ async function writeSet(site: string, count: number): Promise<Omit<MapSetBench, 
     if (r.kind === 'ho-kinh-doanh' && !r.addressPublished && precision === 'exact') privacyViolations++;
     if (!onGrid(columns.lat[i]!, precision) || !onGrid(columns.lng[i]!, precision)) privacyViolations++;
   });
-  return { pointsBytes: gz(pointsJson) + gz(clustersJson), namesBytes: gz(namesJson), privacyViolations };
+  return { pointsBytes: gz(pointsJson) + gz(clusterMarkup), namesBytes: gz(namesJson), privacyViolations };
 }
 
 /**

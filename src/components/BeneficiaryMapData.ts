@@ -109,12 +109,12 @@ export const loadJson = <T>(url: string): Promise<T> => {
 };
 
 /**
- * Starts what <beneficiary-map> needs once its first view is drawn (BeneficiaryMapPreview.ts, which fetched the base
- * layer and the cluster index itself and hands over its requests in `fetched`): the points, fetched and decoded by
- * the worker, and the names, fetched by the worker and parsed once the map needs them.
+ * Starts what <beneficiary-map> needs once its first view is drawn (BeneficiaryMapPreview.ts): the base layer for
+ * Leaflet, the points, fetched and decoded by the worker, and the names, fetched by the worker and parsed once the map
+ * needs them.
  */
-export function prefetchMap(el: HTMLElement, fetched: Record<string, Promise<unknown>> = {}): void {
-  for (const [url, loading] of Object.entries(fetched)) if (!rawCache.has(url)) rawCache.set(url, loading);
+export function prefetchMap(el: HTMLElement): void {
+  void loadJson(el.dataset['base']!).catch(() => undefined);
   void loadPoints(el.dataset['points']!).catch(() => undefined);
   void loadText(el.dataset['names']!).catch(() => undefined);
 }

@@ -47,7 +47,7 @@ import {
   type ListStrings,
   type Names,
 } from './BeneficiaryMapData';
-import { CLUSTER_SIZE, clusterSize } from './BeneficiaryMapPreview';
+import { CLUSTER_SIZE, clusterSize } from '../lib/map/first-view';
 
 interface Strings extends ListStrings {
   label: string;
@@ -169,9 +169,9 @@ export class BeneficiaryMap extends HTMLElement {
   private baseDrawn = false;
   private markersDrawn = false;
 
-  /** The first view drawn before Leaflet (BeneficiaryMapPreview.ts) goes once Leaflet's own layers are on screen. */
+  /** The first view shown before Leaflet (src/lib/map/first-view.ts) goes once Leaflet's own layers are on screen. */
   private dropPreview(now = false): void {
-    const preview = this.querySelector('.map-preview');
+    const preview = this.querySelector('.map-first');
     if (!preview) return;
     if (now) preview.remove();
     else if (this.baseDrawn && this.markersDrawn) requestAnimationFrame(() => preview.remove());

@@ -110,7 +110,7 @@ export const checks: BrowserCheck[] = [
         shown.every((m) => Number(m.key.split(':')[0]) === zoom),
         `Leaflet opened at zoom ${shown[0]?.key.split(':')[0]}, the first view was drawn at ${zoom}`,
       );
-      await page.waitForSelector('.map-preview', { state: 'detached', timeout: 5000 }).catch(() => {
+      await page.waitForSelector('.map-first', { state: 'detached', timeout: 5000 }).catch(() => {
         throw new Error('the first view is still over the Leaflet map');
       });
       assert(

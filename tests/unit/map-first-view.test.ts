@@ -16,6 +16,10 @@ import { decodePoints, encodePoints } from '../../src/lib/map/points';
 import { AREA_RADIUS, PRECISIONS } from '../../src/lib/map/precision';
 import { firstView, mercatorX, mercatorY, projector, VIETNAM } from '../../src/lib/map/view';
 import { formatCount } from '../../src/components/BeneficiaryMapData';
+import { clusterMarkup, countLabel, firstViewSvg, replaceFirstClusters } from '../../src/lib/map/first-view';
+import { decodeBaseLayer, type BaseLayerFile } from '../../src/lib/map/base-layer';
+import { CENTRE } from '../../src/lib/map/view';
+import { readFileSync } from 'node:fs';
 import { readProvinceEntries, syntheticRecords } from '../../scripts/bench/map-data';
 
 describe('firstView', () => {
@@ -51,7 +55,7 @@ describe('firstView', () => {
   });
 });
 
-describe('cluster index (/ban-do/cum.json)', () => {
+describe('cluster index (the first view the build renders into /ban-do/)', () => {
   const provinces = readProvinceEntries();
   const { points } = encodePoints(syntheticRecords(3000, provinces), provinces);
   const index = clusterIndexOf(points);
@@ -101,9 +105,50 @@ describe('cluster index (/ban-do/cum.json)', () => {
   });
 });
 
-describe('formatCount', () => {
-  it("writes counts as toLocaleString('vi-VN') does", () => {
-    for (const n of [0, 7, 12, 999, 1000, 1234, 12_345, 123_456, 1_234_567])
+describe('formatCount and countLabel', () => {
+  it("write counts as toLocaleString('vi-VN') does", () => {
+    for (const n of [0, 7, 12, 999, 1000, 1234, 12_345, 123_456, 1_234_567]) {
       expect(formatCount(n)).toBe(n.toLocaleString('vi-VN'));
+      expect(countLabel(n)).toBe(n.toLocaleString('vi-VN'));
+    }
+  });
+});
+
+describe('firstViewSvg', () => {
+  const base = decodeBaseLayer(JSON.parse(readFileSync('public/map/viet-nam.json', 'utf8')) as BaseLayerFile);
+  const clusters = [
+    { x: CENTRE.x, y: CENTRE.y, count: 1234, same: false, area: 0 },
+    { x: CENTRE.x + 0.001, y: CENTRE.y, count: 1, same: false, area: 2000 },
+  ];
+  const svg = firstViewSvg({
+    base,
+    centre: CENTRE,
+    zooms: FIRST_ZOOMS,
+    clusters: (zoom) => (zoom === 5.5 ? clusters : undefined),
+    islandLabel: (g) => [g.name, `(${g.province}, Việt Nam)`],
+  });
+
+  it('has one hidden group per first zoom, each with the base layer and both island labels', () => {
+    for (const zoom of FIRST_ZOOMS) expect(svg).toContain(`<g data-zoom="${zoom}" display="none"><use href="#map-first-base"`);
+    expect(svg.match(/Quần đảo Hoàng Sa/g)).toHaveLength(FIRST_ZOOMS.length);
+    expect(svg.match(/Quần đảo Trường Sa/g)).toHaveLength(FIRST_ZOOMS.length);
+    expect(svg).toContain('aria-hidden="true"');
+    expect(svg).not.toMatch(/style=/);
+  });
+
+  it('draws clusters at Leaflet pixel positions from the centre, with their counts', () => {
+    const marks = clusterMarkup(clusters, 5.5, CENTRE);
+    expect(marks).toContain('<text class="map-first-count" x="0" y="0">1.234</text>');
+    const offset = Math.round((CENTRE.x + 0.001) * 256 * 2 ** 5.5) - Math.round(CENTRE.x * 256 * 2 ** 5.5);
+    expect(marks).toContain(`<circle class="map-first-approx" cx="${offset}" cy="0"`);
+    expect(marks).toMatch(/<circle class="map-first-area"/);
+    expect(svg).toContain(`<g class="map-first-clusters" data-for="5.5">${marks}</g>`);
+  });
+
+  it('lets the bench put other clusters in a built page', () => {
+    const other = replaceFirstClusters(`<p>x</p>${svg}`, CENTRE, (zoom) => (zoom === 4 ? clusters : undefined));
+    expect(other).toContain(`<g class="map-first-clusters" data-for="4">${clusterMarkup(clusters, 4, CENTRE)}</g>`);
+    expect(other).toContain('<g class="map-first-clusters" data-for="5.5"></g>');
+    expect(other.startsWith('<p>x</p><svg')).toBe(true);
   });
 });

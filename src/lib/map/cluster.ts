@@ -137,9 +137,10 @@ export const FIRST_ZOOMS: readonly number[] = [4, 4.5, 5, 5.5, 6, 6.5, 7];
 export const INDEX_SCALE = 2 ** 24;
 
 /**
- * /ban-do/cum.json: the clusters of every located beneficiary at each of FIRST_ZOOMS, a few kilobytes at any count,
- * so the map draws its first view before the points file is even parsed. Per zoom, four numbers per cluster:
- * x, y (× INDEX_SCALE), count, and for one point its precision index, for more whether all share one place (1) or not.
+ * The clusters of every located beneficiary at each of FIRST_ZOOMS, from which the build renders the map's first view
+ * into the page (src/lib/map/first-view.ts), so it needs no points file and no clustering in the browser. Per zoom,
+ * four numbers per cluster: x, y (× INDEX_SCALE), count, and for one point its precision index, for more whether all
+ * share one place (1) or not.
  */
 export interface ClusterIndexFile {
   v: 1;

@@ -22,6 +22,12 @@ export const MAX_ZOOM = 16;
 export const ZOOM_SNAP = 0.5;
 const TILE = 256;
 
+/** The centre of the first view, whatever the frame's size: the middle of VIETNAM in Web Mercator. */
+export const CENTRE = {
+  x: (mercatorX(VIETNAM[0][1]) + mercatorX(VIETNAM[1][1])) / 2,
+  y: (mercatorY(VIETNAM[1][0]) + mercatorY(VIETNAM[0][0])) / 2,
+};
+
 export interface View {
   zoom: number;
   /** Centre, as Web Mercator fractions. */
@@ -43,7 +49,7 @@ export function firstView(width: number, height: number): View {
   zoom = Math.round(zoom / (ZOOM_SNAP / 100)) * (ZOOM_SNAP / 100);
   zoom = Math.floor(zoom / ZOOM_SNAP) * ZOOM_SNAP;
   zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, Number.isFinite(zoom) ? zoom : MIN_ZOOM));
-  return { zoom, x: (x0 + x1) / 2, y: (y0 + y1) / 2, width, height };
+  return { zoom, x: CENTRE.x, y: CENTRE.y, width, height };
 }
 
 /**
