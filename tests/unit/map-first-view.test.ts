@@ -16,7 +16,7 @@ import { decodePoints, encodePoints } from '../../src/lib/map/points';
 import { AREA_RADIUS, PRECISIONS } from '../../src/lib/map/precision';
 import { firstView, mercatorX, mercatorY, projector, VIETNAM } from '../../src/lib/map/view';
 import { formatCount } from '../../src/components/BeneficiaryMapData';
-import { clusterMarkup, countLabel, firstViewSvg, replaceFirstClusters } from '../../src/lib/map/first-view';
+import { clusterMarkup, coastRings, countLabel, firstViewSvg, replaceFirstClusters } from '../../src/lib/map/first-view';
 import { decodeBaseLayer, type BaseLayerFile } from '../../src/lib/map/base-layer';
 import { CENTRE } from '../../src/lib/map/view';
 import { readFileSync } from 'node:fs';
@@ -150,5 +150,20 @@ describe('firstViewSvg', () => {
     expect(other).toContain(`<g class="map-first-clusters" data-for="4">${clusterMarkup(clusters, 4, CENTRE)}</g>`);
     expect(other).toContain('<g class="map-first-clusters" data-for="5.5"></g>');
     expect(other.startsWith('<p>x</p><svg')).toBe(true);
+  });
+});
+
+describe('coastRings', () => {
+  it('closes the coast arcs of the bundled base layer into rings that hold every coast point', () => {
+    const base = decodeBaseLayer(JSON.parse(readFileSync('public/map/viet-nam.json', 'utf8')) as BaseLayerFile);
+    const rings = coastRings(base.coast)!;
+    expect(rings).toBeDefined();
+    for (const ring of rings) expect(ring[0]).toEqual(ring[ring.length - 1]);
+    const points = (lines: Array<Array<[number, number]>>) => new Set(lines.flat().map((p) => p.join(',')));
+    expect(points(rings)).toEqual(points(base.coast));
+  });
+
+  it('says so when the arcs do not close', () => {
+    expect(coastRings([[[0, 0], [0, 1], [1, 1]]])).toBeUndefined();
   });
 });
