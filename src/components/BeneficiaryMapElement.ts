@@ -155,7 +155,7 @@ export class BeneficiaryMap extends HTMLElement {
       (columns) => {
         performance.mark('map:points');
         this.columns = columns;
-        this.drawProvinceLabels();
+        if (this.map.getZoom() >= LABEL_ZOOM) this.drawProvinceLabels();
         void this.update();
       },
       () => this.say(this.strings.error),
@@ -279,7 +279,12 @@ export class BeneficiaryMap extends HTMLElement {
     // The first view is a picture of the opening view only: it goes as soon as the reader moves the map.
     this.map.on('movestart zoomstart', () => this.dropPreview(true));
     this.map.on('zoomend moveend', () => this.render());
-    this.map.on('zoomend', () => container.classList.toggle('show-labels', this.map.getZoom() >= LABEL_ZOOM));
+    this.map.on('zoomend', () => {
+      const show = this.map.getZoom() >= LABEL_ZOOM;
+      // Province names are made the first time they can show, not before the first clusters.
+      if (show && this.columns) this.drawProvinceLabels();
+      container.classList.toggle('show-labels', show);
+    });
     // Closing a popup from the keyboard (Escape or its close button) gives focus back to the marker it came from.
     this.map.on('popupclose', () => {
       if (!this.returnFocus) return;
@@ -341,7 +346,11 @@ export class BeneficiaryMap extends HTMLElement {
     }
   }
 
+  private labelsDrawn = false;
+
   private drawProvinceLabels(): void {
+    if (this.labelsDrawn) return;
+    this.labelsDrawn = true;
     for (const p of this.columns!.provinces) {
       if (p.current !== p.id) continue;
       const label = document.createElement('span');

@@ -121,6 +121,51 @@ export const checks: BrowserCheck[] = [
     },
   },
   {
+    name: 'map: the first view, before Leaflet, shows the clusters of the filters in the address',
+    async run({ page, base }) {
+      const { columns, expected } = await data(page, base);
+      const kinds = KINDS.filter((_, k) => columns.kind.some((v, i) => v === k && columns.precision[i]! >= 0));
+      const kind = kinds.find((k) => expected({ loai: k }).length < expected({}).length) ?? kinds[0];
+      assert(kind, 'no beneficiary has a location');
+      // Leaflet's code is held back, so the page stays at its first view.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/BeneficiaryMapElement*', async (route) => {
+        await held;
+        await route.continue().catch(() => undefined);
+      });
+      for (const query of ['', `?loai=${kind}`]) {
+        await page.goto(`${base}/ban-do/${query}`);
+        await page.waitForFunction(() => performance.getEntriesByName('map:clusters-drawn').length > 0);
+        const counts = await page
+          .locator('.map-first g[data-zoom]:not([display]) .map-first-clusters:not([display])')
+          .evaluate((g) => [
+            ...[...g.querySelectorAll('.map-first-count')].map((t) => Number(t.textContent!.replace(/\D/g, ''))),
+            ...[...g.querySelectorAll('.map-first-pin, .map-first-approx')].map(() => 1),
+          ]);
+        const want = expected(query ? { loai: kind } : {}).length;
+        const shown = counts.reduce((a, b) => a + b, 0);
+        assert(shown === want, `first view${query}: clusters stand for ${shown}, expected ${want}`);
+      }
+      release();
+      await ready(page);
+      await page.unroute('**/BeneficiaryMapElement*');
+    },
+  },
+  {
+    name: 'map: province names appear once zoomed in to provinces',
+    async run({ page, base }) {
+      await openMap(page, base);
+      assert((await page.locator('.map-province').count()) === 0, 'province names are made before they can show');
+      // One step at a time: Leaflet ignores a zoom asked for while it is still animating the last one.
+      for (let i = 0; i < 4 && (await page.locator('.map-province').count()) === 0; i++) {
+        await page.locator('.leaflet-control-zoom-in').click();
+        await page.waitForTimeout(500);
+      }
+      await page.waitForSelector('.map-province', { state: 'visible' });
+    },
+  },
+  {
     name: 'map: a filter changes the count, the address and the list; the address restores it',
     async run({ page, base }) {
       const { columns, expected } = await data(page, base);
