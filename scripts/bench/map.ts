@@ -39,6 +39,12 @@ export interface MapSetBench {
    */
   interactiveRuns: number[];
   interactiveMedian: number;
+  /**
+   * Milliseconds from navigation to the page's first contentful paint, each visit: what the page costs before the
+   * map's script can run at all (the site's styles and fonts, the HTML), on the same visits.
+   */
+  firstPaintRuns: number[];
+  firstPaintMedian: number;
   /** Household businesses published finer than their commune (must be 0), and coordinates off their grid (0). */
   privacyViolations: number;
 }
@@ -70,7 +76,10 @@ async function writeFirstView(site: string, points: PointsFile): Promise<string>
 }
 
 /** One synthetic set: files written into the copy, and the privacy rules checked on what was written. */
-export async function writeSet(site: string, count: number): Promise<Omit<MapSetBench, 'runs' | 'median' | 'interactiveRuns' | 'interactiveMedian'>> {
+export async function writeSet(site: string, count: number): Promise<Omit<
+  MapSetBench,
+  'runs' | 'median' | 'interactiveRuns' | 'interactiveMedian' | 'firstPaintRuns' | 'firstPaintMedian'
+>> {
   const provinces = readProvinceEntries();
   const records = syntheticRecords(count, provinces);
   const { points, names } = encodePoints(records, provinces);
@@ -141,9 +150,10 @@ async function timeVisits(
   origin: string,
   visits: number,
   rate: number,
-): Promise<{ times: number[]; interactive: number[] }> {
+): Promise<{ times: number[]; interactive: number[]; paints: number[] }> {
   const times: number[] = [];
   const interactive: number[] = [];
+  const paints: number[] = [];
   for (let n = 0; n < visits; n++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
@@ -153,12 +163,17 @@ async function timeVisits(
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(`${origin}/ban-do/`);
-    const [drawn = NaN, ready = NaN] = await marksOf(cdp, ['map:clusters-drawn', 'map:interactive']);
+    const [drawn = NaN, ready = NaN, fcp = NaN] = await marksOf(cdp, [
+      'map:clusters-drawn',
+      'map:interactive',
+      'first-contentful-paint',
+    ]);
     times.push(drawn);
     interactive.push(ready);
+    paints.push(fcp);
     await context.close();
   }
-  return { times, interactive };
+  return { times, interactive, paints };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -191,13 +206,15 @@ export async function benchMap(
     for (const count of counts) {
       const written = await writeSet(site, count);
       await timeVisits(browser, server.origin, 1, rate); // warm the server's disk cache; not counted
-      const { times: runs, interactive } = await timeVisits(browser, server.origin, visits, rate);
+      const { times: runs, interactive, paints } = await timeVisits(browser, server.origin, visits, rate);
       sets[String(count)] = {
         ...written,
         runs,
         median: median(runs),
         interactiveRuns: interactive,
         interactiveMedian: median(interactive),
+        firstPaintRuns: paints,
+        firstPaintMedian: median(paints),
       };
     }
     const loadAverageEnd = Math.round(loadavg()[0]! * 100) / 100;
