@@ -1,9 +1,11 @@
 /**
  * Starts the map. The first view (base layer and clusters) is already in the page, rendered by the build for every
- * zoom the map can open at (src/lib/map/first-view.ts): this shows the group of the zoom Leaflet will open at
- * (src/lib/map/view.ts), marks "map:clusters-drawn" once that frame is painted, and only then imports Leaflet and the
- * map's code (BeneficiaryMapElement.ts), which take over the same frame and remove the picture when their own layers
- * are drawn. The picture is aria-hidden: names, keyboard and list come with Leaflet's markers.
+ * zoom the map can open at (src/lib/map/first-view.ts), and usually already shown by BeneficiaryMapBoot.ts while the
+ * page was read: this makes sure the group shown is that of the zoom Leaflet will open at (src/lib/map/view.ts) and
+ * marks "map:clusters-drawn" when the browser reports the clusters presented on screen.
+ * Once that frame is painted it imports Leaflet and the map's code (BeneficiaryMapElement.ts), which take over the
+ * same frame and remove the picture when their own layers are drawn. The picture is aria-hidden: names, keyboard and
+ * list come with Leaflet's markers.
  * With filters in the address the build's clusters are not the right ones: they stay hidden and the filtered ones are
  * drawn here, with the same markup, from the points (which the worker fetches and decodes).
  *
@@ -12,8 +14,9 @@
  * parsed, on a main thread busy with the page's first layout. What the filtered view needs is imported on demand.
  */
 import { CLUSTER_RADIUS, clusterPoints, type IndexedCluster } from '../lib/map/cluster';
-import { clusterMarkup } from '../lib/map/first-view';
-import { CENTRE, firstView } from '../lib/map/view';
+import { CLUSTERS_SHOWN, clusterMarkup } from '../lib/map/first-view';
+import { CENTRE } from '../lib/map/view';
+import { showFirstView } from './BeneficiaryMapShow';
 
 type DataModule = typeof import('./BeneficiaryMapData');
 
@@ -49,6 +52,33 @@ async function filteredClusters(data: Promise<DataModule>, el: HTMLElement, zoom
   );
 }
 
+/**
+ * Marks "map:clusters-drawn" at the time the browser presented the clusters' counts on screen (Element Timing: later
+ * than a requestAnimationFrame, by the time the frame takes to be rasterised and shown), or, where there is no count
+ * to time (single points only) or no Element Timing, in the task after the frame that painted them.
+ */
+function markWhenShown(group: Element): void {
+  const mark = (startTime: number) => {
+    if (performance.getEntriesByName('map:clusters-drawn').length === 0)
+      performance.mark('map:clusters-drawn', { startTime });
+  };
+  const timed = group.querySelector(`[elementtiming="${CLUSTERS_SHOWN}"]`);
+  const supported = PerformanceObserver.supportedEntryTypes?.includes('element');
+  if (!timed || !supported) {
+    void afterPaint().then(() => mark(performance.now()));
+    return;
+  }
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Array<PerformanceEntry & { identifier: string; renderTime: number }>) {
+      if (entry.identifier !== CLUSTERS_SHOWN) continue;
+      observer.disconnect();
+      mark(entry.renderTime || entry.startTime);
+      return;
+    }
+  });
+  observer.observe({ type: 'element', buffered: true });
+}
+
 /** Resolves in the task after the next frame has been painted. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) =>
@@ -72,52 +102,43 @@ export function startMap(el: HTMLElement): void {
       module.prefetchMap(el);
       return module;
     }));
-  showScripted(el, withFilters ? data() : undefined);
+  const zoom = showFirstView(el);
+  if (withFilters) fillFormFromAddress(el, data());
   const frame = el.querySelector<HTMLElement>('[data-map]');
-  const view = frame ? firstView(frame.clientWidth, frame.clientHeight) : undefined;
-  const group = view && frame?.querySelector<SVGGElement>(`.map-first [data-zoom="${view.zoom}"]`);
-  let drawn: Promise<boolean> = Promise.resolve(false);
-  if (view && group) {
-    group.removeAttribute('display');
+  const group = frame?.querySelector<SVGGElement>(`.map-first [data-zoom="${zoom}"]`);
+  // Leaflet comes after the frame that shows the first view. Without one (an unusual frame size, a text filter)
+  // Leaflet's side marks the clusters it draws.
+  let drawn: Promise<unknown> = Promise.resolve();
+  if (zoom !== undefined && group) {
     if (withFilters) {
       const marks = group.querySelector<SVGGElement>('.map-first-clusters');
-      marks?.setAttribute('display', 'none');
-      drawn = filteredClusters(data(), el, view.zoom)
+      drawn = filteredClusters(data(), el, zoom)
         .then((clusters) => {
-          if (!clusters || !marks || frame?.classList.contains('leaflet-container')) return false;
-          marks.innerHTML = clusterMarkup(clusters, view.zoom, CENTRE);
-          marks.removeAttribute('display');
-          return afterPaint().then(() => true);
+          if (!clusters || !marks || frame?.classList.contains('leaflet-container')) return;
+          marks.innerHTML = clusterMarkup(clusters, zoom, CENTRE);
+          marks.classList.add('map-first-filtered');
+          markWhenShown(marks);
+          return afterPaint();
         })
-        .catch(() => false);
+        .catch(() => undefined);
     } else {
-      drawn = afterPaint().then(() => true);
+      markWhenShown(group);
+      drawn = afterPaint();
     }
   }
   void drawn
-    .then((painted) => {
-      // Without a first view (an unusual frame size, a text filter) Leaflet's side marks the clusters it draws.
-      if (painted) performance.mark('map:clusters-drawn');
-      return Promise.all([import('./BeneficiaryMapElement'), data()]);
-    })
+    .then(() => Promise.all([import('./BeneficiaryMapElement'), data()]))
     .then(([{ BeneficiaryMap }]) => {
       if (!customElements.get('beneficiary-map')) customElements.define('beneficiary-map', BeneficiaryMap);
     });
 }
 
-/**
- * What needs the script shows, what stands in for it hides, and the filter form shows (filled from the address once
- * the filter code has loaded, when the address has filters): all before the first view, so the page's layout does not
- * move when Leaflet arrives.
- */
-function showScripted(el: HTMLElement, data: Promise<DataModule> | undefined): void {
-  for (const part of el.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
-  for (const part of el.querySelectorAll<HTMLElement>('[data-no-js]')) part.hidden = true;
+/** With filters in the address, the form shows them once the filter code has loaded. */
+function fillFormFromAddress(el: HTMLElement, data: Promise<DataModule>): void {
   const form = el.querySelector<HTMLFormElement>('[data-form]');
   if (!form) return;
-  form.hidden = false;
   void data
-    ?.then(async ({ fillForm }) => {
+    .then(async ({ fillForm }) => {
       const { readFilters } = await import('../lib/map/filter');
       fillForm(form, readFilters(new URLSearchParams(location.search)));
     })

@@ -137,12 +137,18 @@ export const checks: BrowserCheck[] = [
       for (const query of ['', `?loai=${kind}`]) {
         await page.goto(`${base}/ban-do/${query}`);
         await page.waitForFunction(() => performance.getEntriesByName('map:clusters-drawn').length > 0);
-        const counts = await page
-          .locator('.map-first g[data-zoom]:not([display]) .map-first-clusters:not([display])')
-          .evaluate((g) => [
-            ...[...g.querySelectorAll('.map-first-count')].map((t) => Number(t.textContent!.replace(/\D/g, ''))),
-            ...[...g.querySelectorAll('.map-first-pin, .map-first-approx')].map(() => 1),
-          ]);
+        // The clusters of the zoom shown, if the page shows them (not the build's unfiltered ones under a filter).
+        const counts = await page.evaluate(() => {
+          const zoom = document.querySelector<HTMLElement>('beneficiary-map')?.dataset['firstView'];
+          const group = document.querySelector(`.map-first [data-zoom="${zoom}"]`);
+          const marks = group?.querySelector('.map-first-clusters');
+          if (!group || !marks || getComputedStyle(group).display === 'none' || getComputedStyle(marks).display === 'none')
+            return [];
+          return [
+            ...[...marks.querySelectorAll('.map-first-count')].map((t) => Number(t.textContent!.replace(/\D/g, ''))),
+            ...[...marks.querySelectorAll('.map-first-pin, .map-first-approx')].map(() => 1),
+          ];
+        });
         const want = expected(query ? { loai: kind } : {}).length;
         const shown = counts.reduce((a, b) => a + b, 0);
         assert(shown === want, `first view${query}: clusters stand for ${shown}, expected ${want}`);

@@ -138,7 +138,7 @@ describe('firstViewSvg', () => {
 
   it('draws clusters at Leaflet pixel positions from the centre, with their counts', () => {
     const marks = clusterMarkup(clusters, 5.5, CENTRE);
-    expect(marks).toContain('<text class="map-first-count" x="0" y="0">1.234</text>');
+    expect(marks).toContain('<text class="map-first-count" elementtiming="map-clusters" x="0" y="0">1.234</text>');
     const offset = Math.round((CENTRE.x + 0.001) * 256 * 2 ** 5.5) - Math.round(CENTRE.x * 256 * 2 ** 5.5);
     expect(marks).toContain(`<circle class="map-first-approx" cx="${offset}" cy="0"`);
     expect(marks).toMatch(/<circle class="map-first-area"/);

@@ -30,6 +30,12 @@ const PIN = 24;
 /** "1.234", as formatCount in BeneficiaryMapData.ts writes counts (a shared module, so not imported; tests compare). */
 export const countLabel = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
+/**
+ * The Element Timing identifier of the clusters' counts: the browser reports when they were first presented on
+ * screen, which the page records as "map:clusters-drawn" (BeneficiaryMapPreview.ts).
+ */
+export const CLUSTERS_SHOWN = 'map-clusters';
+
 /** Lines keep their width in pixels at every zoom, round joins and caps (islets are round dots: zero-length lines). */
 const FIXED_STROKE = ' vector-effect="non-scaling-stroke" stroke-linejoin="round" stroke-linecap="round"';
 
@@ -128,7 +134,7 @@ export function clusterMarkup(clusters: readonly IndexedCluster[], zoom: number,
     markers +=
       `<circle class="map-first-cluster${kind}" cx="${x}" cy="${y}" r="${r - 1.5}"/>` +
       `<circle class="map-first-ring${kind}" cx="${x}" cy="${y}" r="${r + 0.5}"/>` +
-      `<text class="map-first-count" x="${x}" y="${y}">${countLabel(c.count)}</text>`;
+      `<text class="map-first-count" elementtiming="${CLUSTERS_SHOWN}" x="${x}" y="${y}">${countLabel(c.count)}</text>`;
   }
   return areas + markers;
 }
@@ -144,7 +150,10 @@ export interface FirstViewOptions {
   islandLabel: (group: BaseLayerFile['islands'][number]) => [string, string];
 }
 
-/** The <svg> of the first view: every zoom's group hidden (display="none") until the script shows one. */
+/**
+ * The <svg> of the first view: every zoom's group hidden (display="none") until the page's CSS shows the one named
+ * on <beneficiary-map data-first-view> (BeneficiaryMapShow.ts).
+ */
 export function firstViewSvg({ base, centre, zooms, clusters, islandLabel }: FirstViewOptions): string {
   const islets = base.islands
     .flatMap((g) => g.islets)
