@@ -10,4 +10,7 @@
 import { showFirstView } from './BeneficiaryMapShow';
 
 const el = document.querySelector<HTMLElement>('beneficiary-map');
-if (el) showFirstView(el);
+if (el) {
+  performance.mark('map:boot');
+  showFirstView(el);
+}

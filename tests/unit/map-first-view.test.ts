@@ -115,6 +115,17 @@ describe('formatCount and countLabel', () => {
 });
 
 describe('firstViewSvg', () => {
+  it("has the page's CSS scale the shapes to every first zoom", () => {
+    const css = readFileSync('src/components/BeneficiaryMap.astro', 'utf8');
+    for (const zoom of FIRST_ZOOMS) {
+      expect(css).toContain(`beneficiary-map[data-first-view='${zoom}'] :global(.map-first [data-zoom='${zoom}'])`);
+      const rule = css.match(
+        new RegExp(`\\[data-first-view='${zoom}'\\] :global\\(\\.map-first-base\\) \\{\\s*transform: scale\\(([\\d.]+)\\)`),
+      );
+      expect(Number(rule?.[1])).toBeCloseTo(2 ** (zoom - 8), 6);
+    }
+  });
+
   const base = decodeBaseLayer(JSON.parse(readFileSync('public/map/viet-nam.json', 'utf8')) as BaseLayerFile);
   const clusters = [
     { x: CENTRE.x, y: CENTRE.y, count: 1234, same: false, area: 0 },
@@ -129,7 +140,8 @@ describe('firstViewSvg', () => {
   });
 
   it('has one hidden group per first zoom, each with the base layer and both island labels', () => {
-    for (const zoom of FIRST_ZOOMS) expect(svg).toContain(`<g data-zoom="${zoom}" display="none"><use href="#map-first-base"`);
+    expect(svg.match(/<g class="map-first-base" display="none">/g)).toHaveLength(1);
+    for (const zoom of FIRST_ZOOMS) expect(svg).toContain(`<g data-zoom="${zoom}" display="none">`);
     expect(svg.match(/Quần đảo Hoàng Sa/g)).toHaveLength(FIRST_ZOOMS.length);
     expect(svg.match(/Quần đảo Trường Sa/g)).toHaveLength(FIRST_ZOOMS.length);
     expect(svg).toContain('aria-hidden="true"');

@@ -42,15 +42,18 @@ const FIXED_STROKE = ' vector-effect="non-scaling-stroke" stroke-linejoin="round
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const num = (n: number): string => String(Math.round(n * 10) / 10);
 
-/** The base layer's lines as path data in UNIT coordinates, each line relative after its first point. */
-function pathData(lines: Array<Array<[number, number]>>, close: boolean): string {
+/**
+ * The base layer's lines as path data in UNIT coordinates from the centre (so scaling about the frame's centre gives
+ * every zoom), each line relative after its first point.
+ */
+function pathData(lines: Array<Array<[number, number]>>, close: boolean, centre: { x: number; y: number }): string {
   let d = '';
   for (const line of lines) {
     let px = 0;
     let py = 0;
     line.forEach(([lat, lng], n) => {
-      const x = Math.round(mercatorX(lng) * UNIT);
-      const y = Math.round(mercatorY(lat) * UNIT);
+      const x = Math.round((mercatorX(lng) - centre.x) * UNIT);
+      const y = Math.round((mercatorY(lat) - centre.y) * UNIT);
       d += n === 0 ? `M${x} ${y}` : `l${x - px} ${y - py}`;
       px = x;
       py = y;
@@ -157,28 +160,30 @@ export interface FirstViewOptions {
 export function firstViewSvg({ base, centre, zooms, clusters, islandLabel }: FirstViewOptions): string {
   const islets = base.islands
     .flatMap((g) => g.islets)
-    .map(([lat, lng]) => `M${Math.round(mercatorX(lng) * UNIT)} ${Math.round(mercatorY(lat) * UNIT)}h0`)
+    .map(
+      ([lat, lng]) =>
+        `M${Math.round((mercatorX(lng) - centre.x) * UNIT)} ${Math.round((mercatorY(lat) - centre.y) * UNIT)}h0`,
+    )
     .join('');
   const rings = coastRings(base.coast);
-  // Presentation attributes, not classes: the copies <use> makes of these paths do not match the page's selectors.
   const line = (d: string, stroke: string, width: number, extra = '') =>
     `<path d="${d}" fill="none" stroke="${stroke}" stroke-width="${width}"${extra}${FIXED_STROKE}/>`;
-  const defs =
-    `<defs><g id="map-first-base">` +
+  // One copy of the shapes (copies by <use> cost a parse of all their points each), scaled to the zoom shown by the
+  // page's CSS: scale(2^(zoom − 8)) for UNIT = 2^16 (BeneficiaryMap.astro).
+  const shapes =
+    `<g class="map-first-base" display="none">` +
     // The coast rings, filled and stroked, are land and coast in one path (borders drawn over their ends, unseen).
     (rings
-      ? `<path d="${pathData(rings, true)}" fill="#ece9dc" stroke="#5d6b78" stroke-width="1"${FIXED_STROKE}/>`
-      : `<path d="${pathData(base.land.flat(), true)}" fill="#ece9dc"/>`) +
-    line(pathData(base.former, false), '#a9aeb5', 0.8, ' stroke-dasharray="3 3"') +
-    line(pathData(base.now, false), '#7d838c', 1.2) +
-    (rings ? '' : line(pathData(base.coast, false), '#5d6b78', 1)) +
+      ? `<path d="${pathData(rings, true, centre)}" fill="#ece9dc" stroke="#5d6b78" stroke-width="1"${FIXED_STROKE}/>`
+      : `<path d="${pathData(base.land.flat(), true, centre)}" fill="#ece9dc"/>`) +
+    line(pathData(base.former, false, centre), '#a9aeb5', 0.8, ' stroke-dasharray="3 3"') +
+    line(pathData(base.now, false, centre), '#7d838c', 1.2) +
+    (rings ? '' : line(pathData(base.coast, false, centre), '#5d6b78', 1)) +
     line(islets, '#5d6b78', 6) +
     line(islets, '#ece9dc', 4) +
-    `</g></defs>`;
+    `</g>`;
   const groups = zooms.map((zoom) => {
-    const { scale, px, py } = projector(zoom, centre);
-    const k = scale / UNIT;
-    const use = `<use href="#map-first-base" transform="matrix(${k} 0 0 ${k} ${num(-centre.x * scale)} ${num(-centre.y * scale)})"/>`;
+    const { px, py } = projector(zoom, centre);
     const labels = base.islands
       .map((group) => {
         const [name, province] = islandLabel(group);
@@ -190,9 +195,9 @@ export function firstViewSvg({ base, centre, zooms, clusters, islandLabel }: Fir
         );
       })
       .join('');
-    return `<g data-zoom="${zoom}" display="none">${use}${labels}${clusterGroup(zoom, centre, clusters(zoom))}</g>`;
+    return `<g data-zoom="${zoom}" display="none">${labels}${clusterGroup(zoom, centre, clusters(zoom))}</g>`;
   });
-  return `<svg class="map-first" aria-hidden="true" focusable="false" width="1" height="1">${defs}${groups.join('')}</svg>`;
+  return `<svg class="map-first" aria-hidden="true" width="1" height="1">${shapes}${groups.join('')}</svg>`;
 }
 
 const clusterGroup = (zoom: number, centre: { x: number; y: number }, list: readonly IndexedCluster[] | undefined) =>
