@@ -22,7 +22,11 @@ export interface ListStrings {
 export const fill = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 
-export const formatCount = (n: number): string => n.toLocaleString('vi-VN');
+/**
+ * "1.234", as toLocaleString('vi-VN') writes a whole number, without Intl: building a vi-VN number format loads locale
+ * data, which took longer than drawing the whole first view on a slow phone (scripts/bench/map-profile.ts).
+ */
+export const formatCount = (n: number): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 const json = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
@@ -35,14 +39,58 @@ const namesCache = new Map<string, Promise<Names>>();
 const rawCache = new Map<string, Promise<unknown>>();
 const textCache = new Map<string, Promise<string>>();
 
-/** A file's text, fetched once per page; parsing is left to whoever needs it, when they need it. */
+const text = async (url: string): Promise<string> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+};
+
+/**
+ * The worker that fetches and decodes the big files (BeneficiaryMapWorker.ts), started on first use. Where workers
+ * cannot start (an old browser, a policy that blocks them) everything is done here instead, as before.
+ */
+let worker: Worker | undefined;
+let workerFailed = typeof Worker === 'undefined';
+let nextId = 0;
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+function inWorker<T>(url: string, as: 'points' | 'text'): Promise<T> | undefined {
+  if (workerFailed) return undefined;
+  try {
+    if (!worker) {
+      worker = new Worker(new URL('./BeneficiaryMapWorker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = ({ data }: MessageEvent<{ id: number; value?: unknown; error?: string }>) => {
+        const wait = waiting.get(data.id);
+        waiting.delete(data.id);
+        if (data.error !== undefined) wait?.reject(new Error(data.error));
+        else wait?.resolve(data.value);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        workerFailed = true;
+        for (const wait of waiting.values()) wait.reject(new Error('worker failed'));
+        waiting.clear();
+      };
+    }
+  } catch {
+    workerFailed = true;
+    return undefined;
+  }
+  const id = nextId++;
+  worker.postMessage({ id, url: new URL(url, location.href).href, as });
+  return new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+}
+
+/** `url` through the worker, or here if the worker cannot start or fails. */
+function viaWorker<T>(url: string, as: 'points' | 'text', here: () => Promise<T>): Promise<T> {
+  return inWorker<T>(url, as)?.catch(() => here()) ?? here();
+}
+
+/** A file's text, fetched once per page (off the main thread); parsing is left to whoever needs it, when they need it. */
 const loadText = (url: string): Promise<string> => {
   let loading = textCache.get(url);
   if (!loading) {
-    loading = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`${url}: ${response.status}`);
-      return response.text();
-    });
+    loading = viaWorker(url, 'text', () => text(url));
     loading.catch(() => textCache.delete(url));
     textCache.set(url, loading);
   }
@@ -61,13 +109,14 @@ export const loadJson = <T>(url: string): Promise<T> => {
 };
 
 /**
- * Starts fetching what <beneficiary-map> will draw, so the files arrive while Leaflet is still loading. The names are
- * only downloaded here: parsing them (megabytes at 50,000 beneficiaries) waits until the first clusters are drawn.
+ * Starts what <beneficiary-map> needs once its first view is drawn (BeneficiaryMapPreview.ts): the base layer for
+ * Leaflet, the points, fetched and decoded by the worker, and the names, fetched by the worker and parsed once the map
+ * needs them.
  */
 export function prefetchMap(el: HTMLElement): void {
+  void loadJson(el.dataset['base']!).catch(() => undefined);
   void loadPoints(el.dataset['points']!).catch(() => undefined);
   void loadText(el.dataset['names']!).catch(() => undefined);
-  void loadJson(el.dataset['base']!).catch(() => undefined);
 }
 
 export interface Names extends NamesFile {
@@ -83,7 +132,7 @@ function withFolded(names: NamesFile): Names {
 export const loadPoints = (url: string): Promise<MapColumns> => {
   let loading = pointsCache.get(url);
   if (!loading) {
-    loading = json<PointsFile>(url).then(decodePoints);
+    loading = viaWorker(url, 'points', async () => decodePoints(JSON.parse(await text(url)) as PointsFile));
     loading.catch(() => pointsCache.delete(url));
     pointsCache.set(url, loading);
   }

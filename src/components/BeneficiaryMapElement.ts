@@ -20,18 +20,18 @@ import {
   popup as createPopup,
   tileLayer,
   type DivIconOptions,
-  type LatLngBoundsExpression,
   type LayerGroup,
   type Map as LeafletMap,
   type Marker,
   type TileLayer,
 } from 'leaflet';
 import { decodeBaseLayer, type BaseLayerFile } from '../lib/map/base-layer';
-import { clusterPoints, expansionZoom, type Cluster } from '../lib/map/cluster';
+import { CLUSTER_RADIUS, clusterPoints, expansionZoom, type Cluster } from '../lib/map/cluster';
 import { hasFilters, matching, readFilters, type Filters } from '../lib/map/filter';
 import { latitudeOf, longitudeOf, mercatorX, mercatorY } from '../lib/map/geometry';
 import { PROGRAMMES, yearsOf, type MapColumns } from '../lib/map/points';
 import { AREA_RADIUS, KINDS, PRECISIONS } from '../lib/map/precision';
+import { MAX_ZOOM, MIN_ZOOM, VIETNAM, ZOOM_SNAP } from '../lib/map/view';
 import {
   fill,
   fillForm,
@@ -47,6 +47,7 @@ import {
   type ListStrings,
   type Names,
 } from './BeneficiaryMapData';
+import { CLUSTER_SIZE, clusterSize } from '../lib/map/first-view';
 
 interface Strings extends ListStrings {
   label: string;
@@ -74,15 +75,9 @@ interface Strings extends ListStrings {
   provinceNames: Record<string, string>;
 }
 
-/** Cluster radius in pixels, the deepest zoom, and the zoom from which province names show. */
-const RADIUS = 60;
-const MAX_ZOOM = 16;
+/** Cluster radius in pixels, and the zoom from which province names show. */
+const RADIUS = CLUSTER_RADIUS;
 const LABEL_ZOOM = 7;
-/** Mainland, islands, Hoàng Sa and Trường Sa. */
-const VIETNAM: LatLngBoundsExpression = [
-  [7.6, 102.1],
-  [23.4, 116.2],
-];
 const PAGE = 50;
 const TILES_KEY = 'ban-do:nen-osm';
 
@@ -136,7 +131,7 @@ export class BeneficiaryMap extends HTMLElement {
   }
 
   connectedCallback(): void {
-    performance.mark('map:start');
+    performance.mark('map:leaflet');
     this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
     const points = loadPoints(this.dataset['points']!);
     for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
@@ -151,13 +146,16 @@ export class BeneficiaryMap extends HTMLElement {
       PAGE,
       (item, i) => this.drawItem(item, i),
     );
-    void this.loadBase();
+    void this.loadBase().then(() => {
+      this.baseDrawn = true;
+      this.dropPreview();
+    });
     this.say(this.strings.loading);
     points.then(
       (columns) => {
         performance.mark('map:points');
         this.columns = columns;
-        this.drawProvinceLabels();
+        if (this.map.getZoom() >= LABEL_ZOOM) this.drawProvinceLabels();
         void this.update();
       },
       () => this.say(this.strings.error),
@@ -168,6 +166,16 @@ export class BeneficiaryMap extends HTMLElement {
   }
 
   private namesRequested = false;
+  private baseDrawn = false;
+  private markersDrawn = false;
+
+  /** The first view shown before Leaflet (src/lib/map/first-view.ts) goes once Leaflet's own layers are on screen. */
+  private dropPreview(now = false): void {
+    const preview = this.querySelector('.map-first');
+    if (!preview) return;
+    if (now) preview.remove();
+    else if (this.baseDrawn && this.markersDrawn) requestAnimationFrame(() => preview.remove());
+  }
 
   /** Names fill the list, the popups and the markers' labels. */
   private loadNames(): void {
@@ -215,9 +223,12 @@ export class BeneficiaryMap extends HTMLElement {
     this.render();
     if (this.first) {
       this.first = false;
-      performance.mark('map:clusters');
+      this.markersDrawn = true;
+      this.dropPreview();
       requestAnimationFrame(() => {
-        performance.mark('map:clusters-drawn');
+        // The first view before Leaflet marks clusters drawn; a view it could not draw (a text filter) is marked here.
+        if (performance.getEntriesByName('map:clusters-drawn').length === 0) performance.mark('map:clusters-drawn');
+        performance.mark('map:interactive');
         this.dataset['state'] = 'ready';
         window.setTimeout(() => this.loadNames(), 0);
       });
@@ -250,9 +261,9 @@ export class BeneficiaryMap extends HTMLElement {
     // Half zoom steps let the whole country (with Hoàng Sa and Trường Sa) fill the frame; keys still zoom by one.
     this.map = createMap(container, {
       zoomControl: false,
-      minZoom: 4,
+      minZoom: MIN_ZOOM,
       maxZoom: MAX_ZOOM,
-      zoomSnap: 0.5,
+      zoomSnap: ZOOM_SNAP,
       attributionControl: false,
     });
     control.zoom({ zoomInTitle: this.strings.zoomIn, zoomOutTitle: this.strings.zoomOut }).addTo(this.map);
@@ -265,8 +276,15 @@ export class BeneficiaryMap extends HTMLElement {
     this.areas = layerGroup().addTo(this.map);
     this.labels = layerGroup().addTo(this.map);
     this.map.on('zoomstart', () => this.rememberFocus());
+    // The first view is a picture of the opening view only: it goes as soon as the reader moves the map.
+    this.map.on('movestart zoomstart', () => this.dropPreview(true));
     this.map.on('zoomend moveend', () => this.render());
-    this.map.on('zoomend', () => container.classList.toggle('show-labels', this.map.getZoom() >= LABEL_ZOOM));
+    this.map.on('zoomend', () => {
+      const show = this.map.getZoom() >= LABEL_ZOOM;
+      // Province names are made the first time they can show, not before the first clusters.
+      if (show && this.columns) this.drawProvinceLabels();
+      container.classList.toggle('show-labels', show);
+    });
     // Closing a popup from the keyboard (Escape or its close button) gives focus back to the marker it came from.
     this.map.on('popupclose', () => {
       if (!this.returnFocus) return;
@@ -328,7 +346,11 @@ export class BeneficiaryMap extends HTMLElement {
     }
   }
 
+  private labelsDrawn = false;
+
   private drawProvinceLabels(): void {
+    if (this.labelsDrawn) return;
+    this.labelsDrawn = true;
     for (const p of this.columns!.provinces) {
       if (p.current !== p.id) continue;
       const label = document.createElement('span');
@@ -412,12 +434,19 @@ export class BeneficiaryMap extends HTMLElement {
     (el ?? this.map.getContainer()).focus({ preventScroll: true });
   }
 
+  /** Index of today's unit for each province index (computed once per points file). */
+  private currentOf: Int16Array | undefined;
+
   private placeOf(cluster: Cluster): string {
     const c = this.columns!;
+    if (!this.currentOf) {
+      const index = new Map(c.provinces.map((p, n) => [p.id, n]));
+      this.currentOf = Int16Array.from(c.provinces, (p) => index.get(p.current) ?? -1);
+    }
+    const currentOf = this.currentOf;
     const counts = new Map<number, number>();
     for (const i of cluster.members.subarray(0, 200)) {
-      const p = c.provinces[c.province[i]!];
-      const current = p ? c.provinces.findIndex((q) => q.id === p.current) : -1;
+      const current = c.province[i]! >= 0 ? currentOf[c.province[i]!]! : -1;
       counts.set(current, (counts.get(current) ?? 0) + 1);
     }
     const top = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
@@ -450,10 +479,10 @@ export class BeneficiaryMap extends HTMLElement {
       count: formatCount(cluster.count),
       place,
     });
-    const size = cluster.count < 10 ? 's' : cluster.count < 100 ? 'm' : cluster.count < 1000 ? 'l' : 'xl';
+    const size = clusterSize(cluster.count);
     const span = document.createElement('span');
     span.textContent = formatCount(cluster.count);
-    const px = { s: 34, m: 40, l: 46, xl: 54 }[size];
+    const px = CLUSTER_SIZE[size];
     return createMarker(at, {
       icon: new NamedIcon(name, key, {
         className: `map-cluster map-cluster-${size}${same ? ' map-cluster-same' : ''}`,

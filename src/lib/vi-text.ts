@@ -25,7 +25,8 @@ export function slugify(text: string): string {
 }
 
 /** Compares as Vietnamese readers expect (d < đ, o < ô < ơ). */
-export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+// Marked pure so a bundle that only folds marks (the map) does not build a collator it never uses.
+export const viCollator = /* @__PURE__ */ new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /** A sorted copy of `items`, ordered by the Vietnamese collation of `key(item)`. */
 export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {

@@ -10,6 +10,7 @@ import type { BrowserCheck } from '../../scripts/lib/behaviour.ts';
 import { matching, type Filters } from '../../src/lib/map/filter.ts';
 import { decodePoints, type NamesFile, type PointsFile } from '../../src/lib/map/points.ts';
 import { KINDS } from '../../src/lib/map/precision.ts';
+import { firstView } from '../../src/lib/map/view.ts';
 import { foldMarks } from '../../src/lib/vi-text.ts';
 
 function assert(condition: unknown, message: string): asserts condition {
@@ -102,11 +103,72 @@ export const checks: BrowserCheck[] = [
         );
       }
       for (const m of shown) assert(m.label.length > 10, `marker ${m.key} has no name ("${m.label}")`);
+      // The first view drawn before Leaflet used firstView's zoom: Leaflet must have opened at the same one.
+      const frame = await page.locator('[data-map]').evaluate((el) => [el.clientWidth, el.clientHeight]);
+      const zoom = firstView(frame[0]!, frame[1]!).zoom;
+      assert(
+        shown.every((m) => Number(m.key.split(':')[0]) === zoom),
+        `Leaflet opened at zoom ${shown[0]?.key.split(':')[0]}, the first view was drawn at ${zoom}`,
+      );
+      await page.waitForSelector('.map-first', { state: 'detached', timeout: 5000 }).catch(() => {
+        throw new Error('the first view is still over the Leaflet map');
+      });
       assert(
         !(await page.locator('[data-tiles-toggle]').isChecked()),
         'OpenStreetMap tiles are on without the reader asking',
       );
       assert(outside.length === 0, `the map asked for outside resources: ${outside.slice(0, 3).join(', ')}`);
+    },
+  },
+  {
+    name: 'map: the first view, before Leaflet, shows the clusters of the filters in the address',
+    async run({ page, base }) {
+      const { columns, expected } = await data(page, base);
+      const kinds = KINDS.filter((_, k) => columns.kind.some((v, i) => v === k && columns.precision[i]! >= 0));
+      const kind = kinds.find((k) => expected({ loai: k }).length < expected({}).length) ?? kinds[0];
+      assert(kind, 'no beneficiary has a location');
+      // Leaflet's code is held back, so the page stays at its first view.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/BeneficiaryMapElement*', async (route) => {
+        await held;
+        await route.continue().catch(() => undefined);
+      });
+      for (const query of ['', `?loai=${kind}`]) {
+        await page.goto(`${base}/ban-do/${query}`);
+        await page.waitForFunction(() => performance.getEntriesByName('map:clusters-drawn').length > 0);
+        // The clusters of the zoom shown, if the page shows them (not the build's unfiltered ones under a filter).
+        const counts = await page.evaluate(() => {
+          const zoom = document.querySelector<HTMLElement>('beneficiary-map')?.dataset['firstView'];
+          const group = document.querySelector(`.map-first [data-zoom="${zoom}"]`);
+          const marks = group?.querySelector('.map-first-clusters');
+          if (!group || !marks || getComputedStyle(group).display === 'none' || getComputedStyle(marks).display === 'none')
+            return [];
+          return [
+            ...[...marks.querySelectorAll('.map-first-count')].map((t) => Number(t.textContent!.replace(/\D/g, ''))),
+            ...[...marks.querySelectorAll('.map-first-pin, .map-first-approx')].map(() => 1),
+          ];
+        });
+        const want = expected(query ? { loai: kind } : {}).length;
+        const shown = counts.reduce((a, b) => a + b, 0);
+        assert(shown === want, `first view${query}: clusters stand for ${shown}, expected ${want}`);
+      }
+      release();
+      await ready(page);
+      await page.unroute('**/BeneficiaryMapElement*');
+    },
+  },
+  {
+    name: 'map: province names appear once zoomed in to provinces',
+    async run({ page, base }) {
+      await openMap(page, base);
+      assert((await page.locator('.map-province').count()) === 0, 'province names are made before they can show');
+      // One step at a time: Leaflet ignores a zoom asked for while it is still animating the last one.
+      for (let i = 0; i < 4 && (await page.locator('.map-province').count()) === 0; i++) {
+        await page.locator('.leaflet-control-zoom-in').click();
+        await page.waitForTimeout(500);
+      }
+      await page.waitForSelector('.map-province', { state: 'visible' });
     },
   },
   {

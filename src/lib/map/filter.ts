@@ -4,7 +4,7 @@
  */
 import { foldMarks } from '../vi-text.ts';
 import { KINDS } from './precision.ts';
-import { PROGRAMMES, type MapColumns } from './points.ts';
+import { PROGRAMMES, supportedIn, type MapColumns } from './points.ts';
 
 export const FILTER_FIELDS = ['q', 'tinh', 'loai', 'nhom', 'nam', 'nguon'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
@@ -62,7 +62,7 @@ export function matching(
     if (kind !== -2 && columns.kind[i] !== kind) continue;
     if (group && !(columns.groups[i]! & group)) continue;
     if (programme !== -1 && !(columns.programmes[i]! & programme)) continue;
-    if (year && !columns.yearOffsets[i]!.includes(year - columns.y0)) continue;
+    if (year && !supportedIn(columns, i, year)) continue;
     if (text && !(options.folded?.[i] ?? '').includes(text)) continue;
     out[n++] = i;
   }

@@ -137,14 +137,32 @@ export interface MapColumns {
   groups: Uint8Array;
   /** Programmes as bits (1 national, 2 local). */
   programmes: Uint8Array;
-  /** Support years per item, as offsets from y0 (as stored: no copy for 50,000 items). */
-  yearOffsets: number[][];
+  /**
+   * Support years per item, as offsets from y0: item i's are yearList[yearStart[i]] up to yearList[yearStart[i + 1]].
+   * Flat typed arrays, so the whole set passes from the worker that decodes it without a copy.
+   */
+  yearStart: Uint32Array;
+  yearList: Uint8Array;
   y0: number;
   provinces: ProvinceEntry[];
 }
 
 /** The years item `i` received support. */
-export const yearsOf = (columns: MapColumns, i: number): number[] => columns.yearOffsets[i]!.map((y) => y + columns.y0);
+export const yearsOf = (columns: MapColumns, i: number): number[] =>
+  Array.from(columns.yearList.subarray(columns.yearStart[i]!, columns.yearStart[i + 1]!), (y) => y + columns.y0);
+
+/** True when item `i` received support in year `year`. */
+export function supportedIn(columns: MapColumns, i: number, year: number): boolean {
+  const offset = year - columns.y0;
+  for (let n = columns.yearStart[i]!; n < columns.yearStart[i + 1]!; n++) if (columns.yearList[n] === offset) return true;
+  return false;
+}
+
+/** The typed arrays of the columns, to transfer them between threads. */
+export const columnBuffers = (c: MapColumns): ArrayBuffer[] =>
+  [c.lat, c.lng, c.x, c.y, c.precision, c.kind, c.province, c.groups, c.programmes, c.yearStart, c.yearList].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 
 export function decodePoints(file: PointsFile): MapColumns {
   const count = file.lat.length;
@@ -159,7 +177,8 @@ export function decodePoints(file: PointsFile): MapColumns {
     province: new Int16Array(count),
     groups: new Uint8Array(count),
     programmes: new Uint8Array(count),
-    yearOffsets: file.y,
+    yearStart: new Uint32Array(count + 1),
+    yearList: new Uint8Array(file.y.reduce((n, years) => n + years.length, 0)),
     y0: file.y0,
     provinces: file.provinces.map(([id, name, current, lat, lng]) => ({
       id,
@@ -169,7 +188,10 @@ export function decodePoints(file: PointsFile): MapColumns {
       lng: lng / Q,
     })),
   };
+  let years = 0;
   for (let i = 0; i < count; i++) {
+    columns.yearStart[i] = years;
+    for (const y of file.y[i]!) columns.yearList[years++] = y;
     const located = file.p.charCodeAt(i) !== 45; // "-"
     const lat = file.lat[i]! / Q;
     const lng = file.lng[i]! / Q;
@@ -184,5 +206,6 @@ export function decodePoints(file: PointsFile): MapColumns {
     columns.groups[i] = hex <= 57 ? hex - 48 : hex - 87; // "0"–"9", "a"–"f"
     columns.programmes[i] = file.s.charCodeAt(i) - 48;
   }
+  columns.yearStart[count] = years;
   return columns;
 }
