@@ -8,22 +8,15 @@
  * <script> other than a data block such as JSON-LD, an on…= handler, a style="" attribute, a javascript: link) fails
  * the build, listing each page: it would be dead on the site, and an inline script is what injected content looks like.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { mapTileUrl, tileSource } from '../src/lib/map-config.ts';
 import { ADMIN_PREFIX, adminContentSecurityPolicy, adminHeaders, contentSecurityPolicy, securityHeaders, sha256Source } from '../src/lib/security/csp.ts';
 import { HEADERS_FILE, NGINX_HEADERS_FILE, headersFile, nginxHeaders, type HeaderArea } from '../src/lib/security/host-config.ts';
 import { inlineCode, type InlineKind } from '../src/lib/security/inline.ts';
+import { htmlFiles } from './lib/html-files.ts';
 
 const DIST = process.argv[2] ?? 'dist';
-
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'pagefind') yield* htmlFiles(path);
-    else if (entry.isFile() && entry.name.endsWith('.html')) yield path;
-  }
-}
 
 const WHY: Record<Exclude<InlineKind, 'style'>, string> = {
   script: 'inline <script>: write it as a processed <script> in a component (Astro bundles it into /_astro/)',

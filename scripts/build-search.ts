@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { withAppendix } from '../src/lib/search-text.ts';
 import { compactFragmentNames } from './lib/pagefind-compact.ts';
+import { htmlFiles } from './lib/html-files.ts';
 
 const DIST = resolve(process.argv[2] ?? 'dist');
 const OUTPUT = join(DIST, 'pagefind');
@@ -25,14 +26,6 @@ const OUTPUT = join(DIST, 'pagefind');
 const EXCLUDE = ['dl.facts > dt', 'thead', 'nav', '.sources', '.no-print'];
 /** Files read and written at once while staging. */
 const CONCURRENCY = 32;
-
-async function* htmlFiles(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'pagefind') yield* htmlFiles(path);
-    else if (entry.isFile() && entry.name.endsWith('.html')) yield path;
-  }
-}
 
 /** The Pagefind binary the `pagefind` package installed for this platform (the package's own launcher finds it so). */
 function pagefindBinary(): string {

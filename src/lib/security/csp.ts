@@ -61,21 +61,17 @@ export const ADMIN_PREFIX = '/admin/';
  * - 'wasm-unsafe-eval' (as on the site): the WebP encoder that shrinks uploaded photos is WebAssembly.
  */
 export function adminCspDirectives(): Array<[string, string[]]> {
-  return [
-    ['default-src', ["'none'"]],
-    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
-    ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:', 'https://avatars.githubusercontent.com']],
-    ['font-src', ["'self'"]],
-    ['connect-src', ["'self'", 'data:', 'https://api.github.com', 'https://www.githubstatus.com']],
-    ['media-src', ["'self'", 'blob:']],
-    ['worker-src', ["'self'"]],
-    ['manifest-src', ["'self'"]],
-    ['object-src', ["'none'"]],
-    ['base-uri', ["'none'"]],
-    ['form-action', ["'self'"]],
-    ['frame-ancestors', ["'none'"]],
-  ];
+  // The site's policy (without map tiles or style hashes), widened by exactly the sources listed above.
+  const extra: Record<string, string[]> = {
+    'style-src': ["'unsafe-inline'"],
+    'img-src': ['blob:', 'https://avatars.githubusercontent.com'],
+    'connect-src': ['data:', 'https://api.github.com', 'https://www.githubstatus.com'],
+  };
+  return cspDirectives({ tileSource: undefined }).flatMap(([name, sources]): Array<[string, string[]]> => {
+    const widened: [string, string[]] = [name, [...sources, ...(extra[name] ?? [])]];
+    // Photos chosen for upload are previewed as blob: media; the site itself has no media.
+    return name === 'connect-src' ? [widened, ['media-src', ["'self'", 'blob:']]] : [widened];
+  });
 }
 
 export const adminContentSecurityPolicy = (): string => policyOf(adminCspDirectives());
