@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { rawHtmlGuard } from './src/lib/security/raw-html.ts';
 import { sveltiaSelfHosted } from './src/lib/admin/vite-plugin.ts';
+import { adminEditor } from './src/lib/admin/editor-bundle.ts';
 
 // Raw HTML in the provinces' Markdown is shown as text and stops the build, naming file and line.
 const rawHtml = rawHtmlGuard();
@@ -22,7 +23,8 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // The web editor (/admin/, src/pages/admin/) is for staff: not in the sitemap.
-  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), rawHtml.integration],
+  // The web editor's bundle is built apart and cached (src/lib/admin/editor-bundle.ts).
+  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), rawHtml.integration, adminEditor()],
   markdown: {
     // Astro's default Markdown processor, plus the raw HTML guard.
     processor: satteri({ mdastPlugins: [rawHtml.plugin] }),
@@ -32,7 +34,8 @@ export default defineConfig({
   // Preview binds to loopback on a fixed port so the README can print one URL.
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
-    // The web editor's bundle loads nothing from a CDN (src/lib/admin/vite-plugin.ts).
+    // The web editor loads nothing from a CDN (src/lib/admin/vite-plugin.ts): here for `astro dev`, which serves it
+    // through this Vite; builds bundle it apart with the same plugin (src/lib/admin/editor-bundle.ts).
     plugins: [sveltiaSelfHosted()],
     // No inline <script>: Astro would inline processed scripts under 4 kB; as files under /_astro/ they are allowed by
     // script-src 'self', and any inline script in the output is refused by scripts/build-headers.ts.

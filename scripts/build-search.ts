@@ -1,30 +1,29 @@
 /**
  * Builds the Pagefind index from the built site. Runs after `astro build` and writes only into dist/pagefind.
- * Pages are indexed from their HTML as served, plus a hidden appendix (see src/lib/search-text.ts) that exists only
- * in a staging copy given to Pagefind, so what readers see is unchanged.
  *
  * Sized for a national site (issue 7, `npm run bench`):
- * - Pagefind's command-line indexer reads the staging copy itself on every core; the same index fed page by page
- *   through its Node API took four times as long at 35,000 pages (333 s against 86 s, measured on this machine).
+ * - Pagefind's command-line indexer reads dist/ itself on every core; the same index fed page by page through its
+ *   Node API took four times as long at 35,000 pages (333 s against 86 s, measured on this machine). Pages are read as
+ *   served: nothing is copied or rewritten first (a staging copy with extra words cost 25 s at that size); the extra
+ *   words search needs are in the pages' own hidden markup (src/components/SearchMeta.astro) or added to the index
+ *   afterwards (đ typed as d, scripts/lib/pagefind-compact.ts).
  * - Only a page's own text is indexed: field labels, table headings, navigation and source credits repeat on thousands
- *   of pages and would make every common word's index chunk huge.
- * - The metadata every search downloads first is compacted (scripts/lib/pagefind-compact.ts), and Pagefind's unused
- *   ready-made interfaces are removed.
+ *   of pages and would make every common word's index chunk huge (EXCLUDE here, data-pagefind-ignore in the pages).
+ * - What a first search downloads is compacted (scripts/lib/pagefind-compact.ts: fragment names, word counts, the
+ *   positions of the commonest words, chunking), and Pagefind's unused ready-made interfaces are removed.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { withAppendix } from '../src/lib/search-text.ts';
-import { compactFragmentNames } from './lib/pagefind-compact.ts';
+import { join, resolve } from 'node:path';
+import { compactIndex } from './lib/pagefind-compact.ts';
 import { htmlFiles } from './lib/html-files.ts';
 
 const DIST = resolve(process.argv[2] ?? 'dist');
 const OUTPUT = join(DIST, 'pagefind');
 /** Template text, not content: the same words on every page of a kind. */
 const EXCLUDE = ['dl.facts > dt', 'thead', 'nav', '.sources', '.no-print'];
-/** Files read and written at once while staging. */
+/** Files read at once while counting the pages to index. */
 const CONCURRENCY = 32;
 
 /** The Pagefind binary the `pagefind` package installed for this platform (the package's own launcher finds it so). */
@@ -53,51 +52,52 @@ function run(command: string, args: string[]): Promise<string> {
   });
 }
 
-const started = performance.now();
-const stage = await mkdtemp(join(tmpdir(), 'cnnt-search-'));
-try {
-  // 1. The staging copy: indexed pages only, each with its appendix.
+/** How many pages ask to be indexed (data-pagefind-body): Pagefind must index exactly these, none silently skipped. */
+async function countIndexable(): Promise<number> {
   let pages = 0;
   const inFlight = new Set<Promise<void>>();
-  const stageOne = async (file: string) => {
-    const content = withAppendix(await readFile(file, 'utf8'));
-    if (!content) return;
-    const target = join(stage, relative(DIST, file));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
-    pages++;
-  };
   for await (const file of htmlFiles(DIST)) {
-    const job = stageOne(file).finally(() => inFlight.delete(job));
+    const job = readFile(file, 'utf8')
+      .then((html) => void (/\sdata-pagefind-body[\s/>=]/.test(html) && pages++))
+      .finally(() => inFlight.delete(job));
     inFlight.add(job);
     if (inFlight.size >= CONCURRENCY) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  const staged = performance.now();
+  return pages;
+}
 
-  // 2. Pagefind over the copy, written into the real site.
-  await rm(OUTPUT, { recursive: true, force: true });
-  const log = await run(pagefindBinary(), [
-    '--site', stage,
+const started = performance.now();
+await rm(OUTPUT, { recursive: true, force: true });
+const [pages, log] = await Promise.all([
+  countIndexable(),
+  run(pagefindBinary(), [
+    '--site', DIST,
     '--output-path', OUTPUT,
     '--force-language', 'vi',
     ...EXCLUDE.flatMap((selector) => ['--exclude-selectors', selector]),
-  ]);
-  const indexed = Number(/Indexed (\d+) pages/.exec(log)?.[1] ?? NaN);
-  if (indexed !== pages) throw new Error(`Pagefind lập chỉ mục ${indexed} trang, trong khi có ${pages} trang cần tìm được:\n${log}`);
+  ]),
+]);
+const indexed = Number(/Indexed (\d+) pages/.exec(log)?.[1] ?? NaN);
+if (indexed !== pages) throw new Error(`Pagefind lập chỉ mục ${indexed} trang, trong khi có ${pages} trang cần tìm được:\n${log}`);
+const pagefindDone = performance.now();
 
-  // 3. Pagefind also writes its ready-made interfaces; /tim-kiem/ uses only the engine (pagefind.js, its worker and
-  // WASM), so the unused UI files are removed: they would be published CSS and JS nobody loads.
-  for (const file of await readdir(OUTPUT)) {
-    if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(file)) await rm(join(OUTPUT, file));
-  }
-  const compacted = await compactFragmentNames(OUTPUT);
-  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(
-    `Chỉ mục tìm kiếm: ${pages} trang, ${s(performance.now() - started)} (chuẩn bị ${s(staged - started)}) → ${OUTPUT}` +
-      compacted.map((c) => `; tệp meta ${kb(c.before)} → ${kb(c.after)}`).join(''),
-  );
-} finally {
-  await rm(stage, { recursive: true, force: true });
+// Pagefind also writes its ready-made interfaces; /tim-kiem/ uses only the engine (pagefind.js, its worker and WASM),
+// so the unused UI files are removed: they would be published CSS and JS nobody loads.
+for (const file of await readdir(OUTPUT)) {
+  if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(file)) await rm(join(OUTPUT, file));
 }
+const compacted = await compactIndex(OUTPUT);
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+console.log(
+  `Chỉ mục tìm kiếm: ${pages} trang, ${s(performance.now() - started)} (Pagefind ${s(pagefindDone - started)}) → ${OUTPUT}` +
+    compacted
+      .map(
+        (c) =>
+          `; tệp meta ${kb(c.before)} → ${kb(c.after)}; ${c.foldedWords} từ có đ thêm dạng gõ d; ` +
+          `${c.cappedLists} danh sách từ rất phổ biến giữ tối đa vài vị trí mỗi trang (bớt ${c.positionsRemoved} vị trí); ` +
+          `${c.chunksBefore} → ${c.chunksAfter} tệp chỉ mục, lớn nhất ${kb(c.largestChunk)}`,
+      )
+      .join(''),
+);

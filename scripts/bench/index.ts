@@ -85,7 +85,7 @@ if (!measured) {
       '–',
       true,
     ]),
-    ['whole build (npm run build): check, Astro, then Pagefind ‖ headers ‖ photo check', `${scale.buildSeconds.toFixed(1)} s`, '≤ 240 s', !full || scale.buildSeconds <= 240],
+    ['whole build (npm run build): content check ‖ Astro, then Pagefind ‖ headers ‖ photo check', `${scale.buildSeconds.toFixed(1)} s`, '≤ 240 s', !full || scale.buildSeconds <= 240],
     ['peak memory (RSS of the build process tree)', GB(scale.peakRss), '≤ 4.00 GB', scale.peakRss <= 4 * 2 ** 30],
     [`output: ${N(scale.pages)} HTML pages, ${(scale.outputBytes / 2 ** 20).toFixed(0)} MB`, `${N(scale.files)} files`, '≤ 100,000 files', scale.files <= 100_000],
     ['search index (dist/pagefind)', `${N(scale.searchIndex.files)} files, ${(scale.searchIndex.bytes / 2 ** 20).toFixed(1)} MB`, '–', true],

@@ -151,10 +151,9 @@ export async function benchScale({ repo, counts, keep, cold, log }: ScaleOptions
     const manifest = await generate(join(dir, 'content'), counts);
     log(`  generate: ${((performance.now() - t) / 1000).toFixed(1)} s (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')})`);
 
-    const astro = join(dir, 'node_modules/astro/bin/astro.mjs');
+    // `npm run build` is scripts/build.ts: these two phases, one after the other.
     const phases = [
-      await phase('check (npm run check)', dir, ['scripts/check.ts'], log),
-      await phase('astro build', dir, [astro, 'build'], log),
+      await phase('content check ‖ astro build', dir, ['scripts/build.ts', '--no-postbuild'], log),
       await phase('after the build: search index ‖ security headers ‖ photo check', dir, ['scripts/postbuild.ts'], log),
     ];
     const dist = join(dir, 'dist');

@@ -201,7 +201,7 @@ class SiteSearch extends HTMLElement {
     li.append(title);
     const summary = d.meta['summary'];
     const p = document.createElement('p');
-    // The summary is the page's own text; Pagefind's excerpt is the fallback (it may contain the folded appendix).
+    // The summary is the page's own text; Pagefind's excerpt is the fallback (it may end with the hidden place names).
     if (summary) p.textContent = summary;
     else p.innerHTML = d.excerpt;
     li.append(p);

@@ -107,6 +107,21 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
     }
   };
 
+  /**
+   * Files in order, each with its text being read ahead: reading one file at a time left the check waiting on the disk
+   * for 9 of its 21 s at national scale (35,000 files, `npm run bench`). Problems stay in file order.
+   */
+  async function* readAhead(paths: AsyncIterable<string>, depth = 64): AsyncGenerator<[string, Promise<string>]> {
+    const queue: Array<[string, Promise<string>]> = [];
+    for await (const path of paths) {
+      const text = readFile(path, 'utf8');
+      text.catch(() => undefined); // awaited in turn below; this only avoids an unhandled rejection meanwhile
+      queue.push([path, text]);
+      if (queue.length >= depth) yield queue.shift()!;
+    }
+    yield* queue;
+  }
+
   for (const [collection, source] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
     const seen = new Map<string, string>();
     const claim = (id: string, file: string, line?: number) => {
@@ -137,11 +152,11 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
 
     const exts = source.kind === 'prose' ? /\.(md|mdx)$/ : /\.(ya?ml|json)$/;
     const dir = join(root, source.path);
-    for await (const file of filesUnder(dir, exts)) {
+    for await (const [file, read] of readAhead(filesUnder(dir, exts))) {
       files++;
       const id = relative(dir, file).replace(/\.[^.]+$/, '').split('\\').join('/');
       claim(id, file);
-      const text = await readFile(file, 'utf8');
+      const text = await read;
       textProblems(file, text);
       if (source.kind === 'prose') {
         const parts = splitFrontMatter(text);
