@@ -21,7 +21,7 @@ import { foldMarks } from '../../src/lib/vi-text.ts';
 import { benchMap, type MapBench } from './map.ts';
 import { DEFAULT_COUNTS, type ScaleCounts } from './scale-data.ts';
 import { benchScale, removeScaleCopy, type ScaleBench } from './scale.ts';
-import { benchSearch, type SearchBench } from './search.ts';
+import { benchSearch, heaviestWord, type SearchBench } from './search.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const KB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -112,6 +112,11 @@ if (!ONLY || ONLY === 'search') {
   if (!values['no-search']) {
     const sample = scale?.manifest.sample;
     const word = (w: string) => `q=${encodeURIComponent(foldMarks(w)).replace(/%20/g, '+')}`;
+    const heaviest = heaviestWord(dist);
+    const heaviestQuery = {
+      [`the word with the largest index chunk "${heaviest.word}" (${heaviest.pages} page entries, chunk ${KB(heaviest.chunkBytes)})`]:
+        `q=${encodeURIComponent(heaviest.word)}`,
+    };
     const search = await benchSearch(dist, scale
       ? {
           idle: ['/', `/tin-tuc/${sample!.news}/`, `/san-pham/${sample!.product}/`],
@@ -123,11 +128,12 @@ if (!ONLY || ONLY === 'search') {
             'common phrase "khuyen cong"': 'q=khuyen+cong',
             [`rare word "${scale.manifest.rareWord}"`]: word(scale.manifest.rareWord),
             'filter only': `loai=${encodeURIComponent('Sản phẩm')}`,
+            ...heaviestQuery,
           },
         }
       : {
           idle: ['/', '/tin-tuc/hoi-nghi-khuyen-cong-phia-bac-lan-thu-xvi-tai-thanh-hoa/', '/san-pham/che-tay-son/'],
-          queries: { 'common word': 'q=khuyen+cong', 'rare word': 'q=chu+dau', 'filter only': 'loai=T%E1%BB%89nh+th%C3%A0nh' },
+          queries: { 'common word': 'q=khuyen+cong', 'rare word': 'q=chu+dau', 'filter only': 'loai=T%E1%BB%89nh+th%C3%A0nh', ...heaviestQuery },
         });
     report.search = search;
     const budgets = { idleJs: 3 * 1024, firstSearch: 300 * 1024 };

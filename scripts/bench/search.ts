@@ -5,10 +5,30 @@
  *   index chunks, filters, fragments for the first page of results), counted as a gzip-serving host would send it
  *   (budget ≤ 300 KB), for a common word, a rare word and a filter-only browse.
  */
-import { gzipSync } from 'node:zlib';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decode } from 'cbor-x';
 import type { Page } from 'playwright-core';
 import { launch } from '../lib/browser.ts';
 import { serveStatic } from '../lib/server.ts';
+
+/**
+ * The word whose first search downloads the most: the one with the most pages in the largest index chunk, read from
+ * the built index. Whatever the generator's text, "even for the most common word" is then measured, not guessed.
+ */
+export function heaviestWord(dist: string): { word: string; pages: number; chunkBytes: number } {
+  const dir = join(dist, 'pagefind/index');
+  const [largest] = readdirSync(dir)
+    .map((file) => ({ file, size: statSync(join(dir, file)).size }))
+    .sort((a, b) => b.size - a.size);
+  const [words] = decode(gunzipSync(readFileSync(join(dir, largest!.file))).subarray('pagefind_dcd'.length)) as [
+    Array<[string, unknown[], Array<[string, unknown[]]>?]>,
+  ];
+  const pages = (w: (typeof words)[number]) => w[1].length + (w[2] ?? []).reduce((n, v) => n + v[1].length, 0);
+  const top = words.reduce((a, b) => (pages(b) > pages(a) ? b : a));
+  return { word: top[0], pages: pages(top), chunkBytes: largest!.size };
+}
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|svg|xml|txt)$|\/$/;
 
