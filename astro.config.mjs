@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { rawHtmlGuard } from './src/lib/security/raw-html.ts';
 import { sveltiaSelfHosted } from './src/lib/admin/vite-plugin.ts';
 import { adminEditor } from './src/lib/admin/editor-bundle.ts';
+import { contentStoreFromFileIntegration } from './src/lib/content-store.ts';
 
 // Raw HTML in the provinces' Markdown is shown as text and stops the build, naming file and line.
 const rawHtml = rawHtmlGuard();
@@ -23,8 +24,15 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   // The web editor (/admin/, src/pages/admin/) is for staff: not in the sitemap.
-  // The web editor's bundle is built apart and cached (src/lib/admin/editor-bundle.ts).
-  integrations: [mdx(), sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }), rawHtml.integration, adminEditor()],
+  // The web editor's bundle is built apart and cached (src/lib/admin/editor-bundle.ts); the build's pages read the
+  // content store from its file, not from an 80 MB string compiled into their code (src/lib/content-store.ts).
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
+    rawHtml.integration,
+    adminEditor(),
+    contentStoreFromFileIntegration(),
+  ],
   markdown: {
     // Astro's default Markdown processor, plus the raw HTML guard.
     processor: satteri({ mdastPlugins: [rawHtml.plugin] }),
