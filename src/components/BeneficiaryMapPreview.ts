@@ -1,8 +1,8 @@
 /**
  * Starts the map. The first view (base layer and clusters) is already in the page, rendered by the build for every
- * zoom the map can open at (src/lib/map/first-view.ts), and usually already shown by BeneficiaryMapBoot.ts while the
- * page was read: this makes sure the group shown is that of the zoom Leaflet will open at (src/lib/map/view.ts) and
- * marks "map:clusters-drawn" when the browser reports the clusters presented on screen.
+ * zoom the map can open at (src/lib/map/first-view.ts), shown by BeneficiaryMapBoot.ts while the page was read, its
+ * zoom picked by the frame's size in CSS: this marks "map:clusters-drawn" when the browser reports the clusters
+ * presented on screen, then names the zoom Leaflet will open at (src/lib/map/view.ts).
  * Once that frame is painted it imports Leaflet and the map's code (BeneficiaryMapElement.ts), which take over the
  * same frame and remove the picture when their own layers are drawn. The picture is aria-hidden: names, keyboard and
  * list come with Leaflet's markers.
@@ -102,28 +102,31 @@ export function startMap(el: HTMLElement): void {
       module.prefetchMap(el);
       return module;
     }));
-  const zoom = showFirstView(el);
-  if (withFilters) fillFormFromAddress(el, data());
   const frame = el.querySelector<HTMLElement>('[data-map]');
-  const group = frame?.querySelector<SVGGElement>(`.map-first [data-zoom="${zoom}"]`);
-  // Leaflet comes after the frame that shows the first view. Without one (an unusual frame size, a text filter)
-  // Leaflet's side marks the clusters it draws.
   let drawn: Promise<unknown> = Promise.resolve();
-  if (zoom !== undefined && group) {
-    if (withFilters) {
-      const marks = group.querySelector<SVGGElement>('.map-first-clusters');
+  if (!withFilters) {
+    // The frame's size has already picked the group shown (container queries in BeneficiaryMap.astro): time it, and
+    // measure the frame only once it is painted, so that layout does not delay the picture (315 ms at 4× CPU in a
+    // trace when measured here first). Leaflet comes after that frame.
+    const picture = frame?.querySelector('.map-first');
+    if (picture) markWhenShown(picture);
+    drawn = afterPaint().then(() => showFirstView(el));
+  } else {
+    const zoom = showFirstView(el);
+    fillFormFromAddress(el, data());
+    const group = frame?.querySelector<SVGGElement>(`.map-first [data-zoom="${zoom}"]`);
+    // Without a group (an unusual frame size, a text filter) Leaflet's side marks the clusters it draws.
+    const marks = group?.querySelector<SVGGElement>('.map-first-clusters');
+    if (zoom !== undefined && marks) {
       drawn = filteredClusters(data(), el, zoom)
         .then((clusters) => {
-          if (!clusters || !marks || frame?.classList.contains('leaflet-container')) return;
+          if (!clusters || frame?.classList.contains('leaflet-container')) return;
           marks.innerHTML = clusterMarkup(clusters, zoom, CENTRE);
           marks.classList.add('map-first-filtered');
           markWhenShown(marks);
           return afterPaint();
         })
         .catch(() => undefined);
-    } else {
-      markWhenShown(group);
-      drawn = afterPaint();
     }
   }
   void drawn

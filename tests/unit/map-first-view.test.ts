@@ -179,3 +179,28 @@ describe('coastRings', () => {
     expect(coastRings([[[0, 0], [0, 1], [1, 1]]])).toBeUndefined();
   });
 });
+
+describe('the zoom the frame size picks in CSS (BeneficiaryMap.astro container queries)', () => {
+  it('is the zoom view.ts computes from the whole-pixel size Leaflet measures, at every threshold', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const css = await readFile(new URL('../../src/components/BeneficiaryMap.astro', import.meta.url), 'utf8');
+    const queries = [...css.matchAll(/@container map-frame \(min-width: ([\d.]+)px\) and \(min-height: ([\d.]+)px\) \{([\s\S]*?)\n {2}\}/g)];
+    expect(queries.length).toBeGreaterThanOrEqual(6);
+    // CSS picks the last query whose width and height the frame reaches, zoom 4 below all of them.
+    const cssZoom = (width: number, height: number) => {
+      let zoom: number | undefined = 4;
+      for (const [, w, h, body] of queries) {
+        if (width >= Number(w) && height >= Number(h)) zoom = Number(/data-zoom='([\d.]+)'/.exec(body!)?.[1] ?? NaN);
+      }
+      return Number.isNaN(zoom) ? undefined : zoom;
+    };
+    for (let width = 150; width <= 2000; width += 0.25) {
+      for (const height of [300, 352, 400, 500, 600, 672, 900, 1200, 1600, 2200]) {
+        const expected = firstView(Math.round(width), height).zoom;
+        const picked = cssZoom(width, height);
+        if (expected > 7) expect(picked, `${width}×${height}`).toBeUndefined();
+        else expect(picked, `${width}×${height}`).toBe(expected);
+      }
+    }
+  });
+});
