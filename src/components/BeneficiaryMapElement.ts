@@ -134,8 +134,6 @@ export class BeneficiaryMap extends HTMLElement {
     performance.mark('map:leaflet');
     this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
     const points = loadPoints(this.dataset['points']!);
-    for (const el of this.querySelectorAll<HTMLElement>('[data-js-only]')) el.hidden = false;
-    for (const el of this.querySelectorAll<HTMLElement>('[data-no-js]')) el.hidden = true;
     this.setUpForm();
     this.setUpMap();
     this.setUpTiles();

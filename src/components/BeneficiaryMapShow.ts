@@ -1,18 +1,15 @@
 /**
- * Shows what needs the script, hides what stands in for it (revealFirstView: BeneficiaryMapBoot.ts, while the page is
- * read), and names the zoom of the first view to show (showFirstView: BeneficiaryMapPreview.ts, once the first view
- * is painted). Returns the zoom, if the first view has a group for it. Imports view.ts only.
+ * Shows the filter form (revealFirstView: BeneficiaryMapBoot.ts, while the page is read), and names the zoom of the
+ * first view to show (showFirstView: BeneficiaryMapPreview.ts, once the first view is painted). Imports view.ts only.
  */
 import { firstView } from '../lib/map/view';
 
 /**
- * Shows what needs the script and hides what stands in for it; with filters in the address, marks the first view as
- * filtered (its clusters are the unfiltered ones). Reads no size, so the page is not laid out early: the frame's own
+ * Shows the filter form, which needs the script; with filters in the address, marks the first view as filtered (its
+ * clusters are the unfiltered ones). Reads no size, so the page is not laid out early: the frame's own
  * size picks the zoom shown (container queries in BeneficiaryMap.astro) until showFirstView names it.
  */
 export function revealFirstView(el: HTMLElement): void {
-  for (const part of el.querySelectorAll<HTMLElement>('[data-js-only]')) part.hidden = false;
-  for (const part of el.querySelectorAll<HTMLElement>('[data-no-js]')) part.hidden = true;
   const form = el.querySelector<HTMLFormElement>('[data-form]');
   if (form) form.hidden = false;
   const params = new URLSearchParams(location.search);
@@ -20,6 +17,7 @@ export function revealFirstView(el: HTMLElement): void {
   if (filtered) el.dataset['firstFiltered'] = '';
 }
 
+/** Names the zoom Leaflet will open at; returns it. */
 export function showFirstView(el: HTMLElement): number | undefined {
   revealFirstView(el);
   const frame = el.querySelector<HTMLElement>('[data-map]');

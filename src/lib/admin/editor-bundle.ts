@@ -48,7 +48,7 @@ export async function buildEditorBundle(root: string): Promise<{ dir: string; ca
       outDir: temp,
       emptyOutDir: true,
       copyPublicDir: false,
-      // Sveltia's own modules are minified already; minifying the rest (grammars, Leaflet) still saves bytes.
+      // Minified as Vite does by default (Sveltia's own modules already are; its grammars and Leaflet are not).
       reportCompressedSize: false,
       chunkSizeWarningLimit: 10_000,
       rollupOptions: {
