@@ -7,6 +7,9 @@
  *   budget, the time until the Leaflet map answers ("map:interactive"). The page's HTML does not grow with the data;
  * - bytes a gzip-serving host sends: the map page's JavaScript, its data files, the bundled base layer.
  * The synthetic files live in a temporary folder that is removed afterwards; nothing is written to content/ or dist/.
+ * Each visit is a new browser context (no cache, a new renderer). The browser is started without Chromium's omnibox
+ * popup WebUI (scripts/lib/browser.ts), which Chromium otherwise loads in a renderer of its own for every new window:
+ * on this 2-core machine that competed with the page measured (1.0 s → 0.64 s median for the same page).
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -189,7 +192,7 @@ export async function benchMap(
   dist: string,
   options: { counts?: number[]; visits?: number; rate?: number } = {},
 ): Promise<MapBench> {
-  const { counts = [10_000, 50_000], visits = 5, rate = 4 } = options;
+  const { counts = [10_000, 50_000], visits = 7, rate = 4 } = options;
   const loadAverage = Math.round(loadavg()[0]! * 100) / 100;
   const folder = await mkdtemp(join(tmpdir(), 'bench-map-'));
   const site = join(folder, 'site');
