@@ -40,7 +40,7 @@ export const CLUSTERS_SHOWN = 'map-clusters';
  * The id of the element right after the first view in /ban-do/ (its boot script). The page's head holds
  * `<link rel="expect" href="#…" blocking="render">`: the browser paints nothing until the parser has reached it, so the
  * first paint already has the map's clusters. Without it Chromium painted the header first, then laid the whole page
- * out again once the map was read (about 150 ms more at 4× CPU, `npm run bench`). Chromium lifts the block when the
+ * out again once the map was read (about 120 ms more at 4× CPU, `npm run bench`). Chromium lifts the block when the
  * element is inserted, i.e. at its start tag, so the id must be on an element after the picture, not on its frame;
  * and on the boot script (whose start tag is where the parser yields after the picture) rather than further down,
  * where the first paint would also wait for the list beside the map. Browsers without `rel=expect` ignore it.
