@@ -5,7 +5,7 @@
  */
 import type { Beneficiary, Product, Province, Site } from '../data/site';
 import type { MapRecord, ProvinceEntry } from '../lib/map/points';
-import { KINDS } from '../lib/map/precision';
+import { GROUPS, KINDS, NOT_STATED, PROGRAMMES, type Group } from '../lib/vocabulary';
 import { fullName } from '../lib/provinces';
 import { t } from '../i18n';
 
@@ -28,7 +28,7 @@ export interface FacetValue {
 
 interface Derived {
   products: Map<string, Product[]>;
-  groups: Map<string, number[]>;
+  groups: Map<string, Group[]>;
   facets: FacetValue[];
 }
 
@@ -45,24 +45,30 @@ function derive(site: Site): Derived {
   const groups = new Map(
     site.beneficiaries.map((b) => [
       b.id,
-      [...new Set([...(b.data.groups ?? []), ...(products.get(b.id) ?? []).map((p) => p.data.group)])].sort(),
+      [
+        ...new Set([
+          ...(b.data.groups ?? []),
+          // A product whose source states no group adds none: the establishment is not filed under a guess.
+          ...(products.get(b.id) ?? []).flatMap((p) => (p.data.group === NOT_STATED ? [] : [p.data.group])),
+        ]),
+      ].sort(),
     ]),
   );
-  derived = { products, groups, facets: [] };
-  cache.set(site, derived);
-  derived.facets = buildFacets(site);
-  return derived;
+  const made: Derived = { products, groups, facets: [] };
+  cache.set(site, made);
+  made.facets = buildFacets(site);
+  return made;
 }
 
 /** Products recognised for this beneficiary (it is their producer), in the directory's order. */
 export const productsOf = (site: Site, b: Beneficiary): Product[] => derive(site).products.get(b.id) ?? [];
 
 /** Product groups (1–4): of its recognised products, and any the record names itself. */
-export const groupsOf = (site: Site, b: Beneficiary): number[] => derive(site).groups.get(b.id) ?? [];
+export const groupsOf = (site: Site, b: Beneficiary): Group[] => derive(site).groups.get(b.id) ?? [];
 
-/** Years it received support, oldest first. */
+/** Years it received support, oldest first (supports whose year the source does not give add none). */
 export const supportYears = (b: Beneficiary): number[] =>
-  [...new Set(b.data.support.map((s) => s.year))].sort((x, y) => x - y);
+  [...new Set(b.data.support.flatMap((s) => (s.year === undefined ? [] : [s.year])))].sort((x, y) => x - y);
 
 /** "Hải Dương (nay thuộc Hải Phòng)" */
 export function provinceLabel(site: Site, id: string): string {
@@ -107,7 +113,7 @@ function buildFacets(site: Site): FacetValue[] {
       site.beneficiaries.filter((b) => b.data.kind === k),
     ),
   );
-  const groups = ([1, 2, 3, 4] as const).flatMap((g) =>
+  const groups = GROUPS.flatMap((g) =>
     list(
       'nhom',
       String(g),
@@ -125,7 +131,7 @@ function buildFacets(site: Site): FacetValue[] {
         site.beneficiaries.filter((b) => supportYears(b).includes(y)),
       ),
     );
-  const programmes = (['quoc-gia', 'dia-phuong'] as const).flatMap((p) =>
+  const programmes = PROGRAMMES.flatMap((p) =>
     list(
       'nguon',
       p,

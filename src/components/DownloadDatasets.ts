@@ -9,6 +9,7 @@ import { isoDay } from '../lib/format';
 import { fullName } from '../lib/provinces';
 import { t, type UiKey } from '../i18n';
 import vi from '../i18n/vi.json';
+import { LEGAL_KINDS as KINDS, NOT_STATED } from '../lib/vocabulary';
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'list' | 'url';
 export interface Column {
@@ -79,7 +80,8 @@ const products: Dataset = {
     site.products.map((p) => ({
       id: p.id,
       name: p.data.name,
-      group: p.data.group,
+      // An integer column: a group the source does not state is left empty, and group_name says so.
+      group: p.data.group === NOT_STATED ? undefined : p.data.group,
       group_name: t(`group.${p.data.group}`),
       is_set: p.data.isSet,
       producer_id: p.data.producer?.id,
@@ -282,7 +284,6 @@ const provinces: Dataset = {
 };
 
 const FUNDING = ['total', 'national', 'local', 'counterpart'] as const;
-const KINDS = ['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh'] as const;
 const fundingLabel: Record<(typeof FUNDING)[number], UiKey> = {
   total: 'stats.total',
   national: 'stats.national',

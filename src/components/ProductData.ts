@@ -6,8 +6,9 @@
 import type { Beneficiary, Product, Province, Round, Site } from '../data/site';
 import { t } from '../i18n';
 
-export const GROUPS = [1, 2, 3, 4] as const;
-export type Group = (typeof GROUPS)[number];
+import { GROUPS, type Group } from '../lib/vocabulary';
+
+export { GROUPS, type Group };
 
 export interface ResultRow {
   product: Product;

@@ -2,18 +2,27 @@
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
 import { productGroup } from './products';
+import { KINDS, NOT_STATED, PROGRAMMES } from '../lib/vocabulary';
 import { need, point, precision, sources, vnd } from './shared';
 
-/** Kinds of establishment named by NĐ 45/2012/NĐ-CP. */
-export const beneficiaryKind = z.enum(['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh'], {
-  error: 'Loại hình phải là: doanh-nghiep, hop-tac-xa, to-hop-tac hoặc ho-kinh-doanh',
+/**
+ * Kinds of establishment named by NĐ 45/2012/NĐ-CP, and "chua-ro" when the source does not state the legal form
+ * (a "cơ sở" or a person's name says nothing of it).
+ */
+export const beneficiaryKind = z.enum(KINDS, {
+  error: `Loại hình phải là: doanh-nghiep, hop-tac-xa, to-hop-tac, ho-kinh-doanh hoặc ${NOT_STATED} (nguồn không nêu)`,
+});
+
+/** Which khuyến công budget paid for a support, or "chua-ro" when the source does not say. */
+export const programme = z.enum(PROGRAMMES, {
+  error: `Nguồn kinh phí phải là: quoc-gia, dia-phuong hoặc ${NOT_STATED} (nguồn không nêu)`,
 });
 
 const support = z.object({
-  /** Năm được hỗ trợ. */
-  year: z.number(need('năm (year)', 'số')).int().min(2000).max(2100),
-  /** Nguồn: quoc-gia (khuyến công quốc gia) hoặc dia-phuong (khuyến công địa phương). */
-  programme: z.enum(['quoc-gia', 'dia-phuong']),
+  /** Năm được hỗ trợ; bỏ trống nếu nguồn không nêu. */
+  year: z.number(need('năm (year)', 'số')).int().min(2000).max(2100).optional(),
+  /** Nguồn: quoc-gia (khuyến công quốc gia), dia-phuong (khuyến công địa phương) hoặc chua-ro. */
+  programme,
   /** Tên đề án, nếu biết. */
   project: z.string().optional(),
   /** Nội dung hỗ trợ, ví dụ "Ứng dụng máy móc tiên tiến". */

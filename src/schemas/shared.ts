@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
+import { PRECISIONS, REGIONS } from '../lib/vocabulary';
 
 /**
  * Vietnamese messages for a field that is missing or of the wrong kind. Astro's own messages for these are English
@@ -18,6 +19,8 @@ export const need = (what: string, kind = 'chữ') => ({
   },
 });
 
+export { NOT_STATED } from '../lib/vocabulary';
+
 /** A date written as YYYY-MM-DD (e.g. 2022-09-22). */
 export const day = z.coerce.date({ error: 'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22' });
 
@@ -31,7 +34,7 @@ export const source = z.object({
   url: z.url({ protocol: /^https$/, error: 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://' }).optional(),
   /** Ngày đăng (YYYY-MM-DD). */
   date: day.optional(),
-  /** Ghi chú thêm, ví dụ "bản lưu trong hồ sơ dự án". */
+  /** Ghi chú cho bạn đọc về nguồn, ví dụ "Bản tiếng Anh của bài". Hiện công khai trên trang. */
   note: z.string().optional(),
 });
 export type Source = z.infer<typeof source>;
@@ -63,7 +66,7 @@ export const point = z.object({
 });
 
 /** How precisely a location is known and may be shown. */
-export const precision = z.enum(['exact', 'commune', 'district', 'province'], {
+export const precision = z.enum(PRECISIONS, {
   error: 'Độ chính xác phải là một trong: exact, commune, district, province',
 });
 
@@ -86,7 +89,7 @@ export const figure = z.object({
 });
 
 /** The three khuyến công regions. */
-export const region = z.enum(['bac', 'trung-tay-nguyen', 'nam'], {
+export const region = z.enum(REGIONS, {
   error: 'Vùng phải là: bac, trung-tay-nguyen hoặc nam',
 });
 

@@ -19,7 +19,19 @@ export const storySchema = (ctx: SchemaContext) =>
     province: reference('provinces'),
     /** Số liệu trước và sau khi được hỗ trợ, chỉ khi nguồn nêu. */
     figures: z
-      .array(z.object({ label: z.string().min(3), before: z.number(), after: z.number(), unit }))
+      .array(
+        z.object({
+          /** Nhãn, ví dụ "Doanh thu mỗi năm". */
+          label: z.string(need('nhãn số liệu (label)')).min(3),
+          before: z.number(need('số liệu trước (before)', 'số')),
+          after: z.number(need('số liệu sau (after)', 'số')),
+          unit,
+          /** Thời điểm của số liệu trước, như nguồn nêu, ví dụ "2018" hoặc "trước khi được hỗ trợ". */
+          beforePeriod: z.string().min(2).optional(),
+          /** Thời điểm của số liệu sau, ví dụ "2022". */
+          afterPeriod: z.string().min(2).optional(),
+        }),
+      )
       .default([]),
     /** Ảnh. */
     photos: z.array(photo(ctx)).default([]),

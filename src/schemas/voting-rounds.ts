@@ -1,10 +1,11 @@
 /** One round of a typical rural industrial product vote (provincial, regional or national). */
 import { z } from 'astro/zod';
 import { reference } from 'astro:content';
+import { LEVELS } from '../lib/vocabulary';
 import { day, need, region, sources } from './shared';
 
 /** Levels of recognition, from district to national. */
-export const level = z.enum(['huyen', 'tinh', 'khu-vuc', 'quoc-gia'], {
+export const level = z.enum(LEVELS, {
   error: 'Cấp phải là: huyen, tinh, khu-vuc hoặc quoc-gia',
 });
 
@@ -40,8 +41,8 @@ export const votingRoundSchema = z
     decision: z.object({ number: z.string(need('số quyết định (number)')).min(3), date: day.optional() }).optional(),
     /** Số hồ sơ/sản phẩm tham gia. */
     entries: z.number().int().positive().optional(),
-    /** Số sản phẩm được công nhận. */
-    recognised: z.number(need('số sản phẩm được công nhận (recognised)', 'số')).int().nonnegative(),
+    /** Số sản phẩm được công nhận; bỏ trống nếu nguồn không nêu. */
+    recognised: z.number(need('số sản phẩm được công nhận (recognised)', 'số')).int().nonnegative().optional(),
     /** Số sản phẩm được công nhận theo nhóm 1–4, nếu nguồn nêu. */
     recognisedByGroup: byGroup.optional(),
     /** Số địa phương có sản phẩm được công nhận. */
@@ -61,7 +62,7 @@ export const votingRoundSchema = z
     // Checked even when other fields are wrong, so every problem shows in one run.
     when: () => true,
   })
-  .refine((r) => r?.entries === undefined || r.recognised <= r.entries, {
+  .refine((r) => r?.entries === undefined || r.recognised === undefined || r.recognised <= r.entries, {
     message: 'Số được công nhận không thể lớn hơn số tham gia',
     path: ['recognised'],
     // Checked even when other fields are wrong, so every problem shows in one run.

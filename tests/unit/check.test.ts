@@ -52,7 +52,7 @@ describe('npm run check', () => {
     const { code, output } = await check(root);
     expect(code).toBe(1);
     const expected: Array<[file: string, message: string]> = [
-      ['content/products/sai-kieu-nhom.yaml:3 [group]', 'Nhóm sản phẩm là số 1, 2, 3 hoặc 4'],
+      ['content/products/sai-kieu-nhom.yaml:3 [group]', 'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm'],
       ['content/products/sai-kieu-nhom.yaml:2 [sources]', 'Thiếu nguồn (sources)'],
       ['content/news/thieu-tom-tat.md:2 [summary]', 'Thiếu tóm tắt (summary)'],
       ['content/products/co-so-khong-ton-tai.yaml:4 [producer]', 'không có mục "co-so-khong-co-that" trong beneficiaries'],

@@ -9,6 +9,8 @@ import {
   publishedLocation,
   roundTo,
 } from '../../src/lib/map/precision';
+import { beneficiaryKind } from '../../src/schemas/beneficiaries';
+import { precision } from '../../src/schemas/shared';
 
 describe('allowedPrecision', () => {
   it('makes an unpublished household address commune-level', () => {
@@ -54,7 +56,9 @@ describe('publishedLocation', () => {
   });
 });
 
-it('lists the four kinds and precisions the schemas use, with grids coarsening in that order', () => {
-  expect(KINDS).toEqual(['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh']);
+it('encodes exactly the kinds and precisions the schemas accept, with grids coarsening in that order', () => {
+  // Compared with the schemas themselves: a kind added to a schema but not to the map's index would be dropped there.
+  expect([...KINDS]).toEqual(beneficiaryKind.options);
+  expect([...PRECISIONS]).toEqual(precision.options);
   expect(PRECISIONS.map((p) => GRID[p])).toEqual([0.0001, 0.01, 0.05, 0.1]);
 });

@@ -114,6 +114,8 @@ export const FIELD_LABELS: Record<string, string> = {
   figures: 'Số liệu',
   before: 'Trước hỗ trợ',
   after: 'Sau hỗ trợ',
+  beforePeriod: 'Thời điểm của số liệu trước (ví dụ 2018)',
+  afterPeriod: 'Thời điểm của số liệu sau (ví dụ 2022)',
   level: 'Cấp',
   year: 'Năm bình chọn',
   organiser: 'Cơ quan tổ chức',
@@ -173,8 +175,18 @@ const UNITS = {
 /** Labels of the choices of a field, looked up like the field's label. */
 export const OPTION_LABELS: Record<string, Record<string, string>> = {
   region: { bac: 'Phía Bắc', 'trung-tay-nguyen': 'Miền Trung – Tây Nguyên', nam: 'Phía Nam', 'toan-quoc': 'Toàn quốc' },
-  kind: { 'doanh-nghiep': 'Doanh nghiệp', 'hop-tac-xa': 'Hợp tác xã', 'to-hop-tac': 'Tổ hợp tác', 'ho-kinh-doanh': 'Hộ kinh doanh' },
-  'support.programme': { 'quoc-gia': 'Khuyến công quốc gia', 'dia-phuong': 'Khuyến công địa phương' },
+  kind: {
+    'doanh-nghiep': 'Doanh nghiệp',
+    'hop-tac-xa': 'Hợp tác xã',
+    'to-hop-tac': 'Tổ hợp tác',
+    'ho-kinh-doanh': 'Hộ kinh doanh',
+    'chua-ro': 'Nguồn không nêu loại hình',
+  },
+  'support.programme': {
+    'quoc-gia': 'Khuyến công quốc gia',
+    'dia-phuong': 'Khuyến công địa phương',
+    'chua-ro': 'Nguồn không nêu',
+  },
   precision: { exact: 'Chính xác (chỉ khi địa chỉ đã công bố)', commune: 'Cấp xã', district: 'Cấp huyện', province: 'Cấp tỉnh' },
   unit: UNITS,
   topics: {
@@ -186,7 +198,7 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     'xuc-tien-thuong-mai': 'Xúc tiến thương mại',
   },
   level: { huyen: 'Cấp huyện', tinh: 'Cấp tỉnh', 'khu-vuc': 'Cấp khu vực', 'quoc-gia': 'Cấp quốc gia' },
-  group: GROUPS,
+  group: { ...GROUPS, 'chua-ro': 'Nguồn không nêu nhóm' },
   groups: GROUPS,
 };
 

@@ -2,10 +2,12 @@
  * Reading the cells that carry a choice: product group (name, number or roman numeral), kind of establishment (a
  * "Loại hình" cell, or the legal form at the start of the name), and the jury's score.
  */
+import type { Group, LEGAL_KINDS } from '../vocabulary.ts';
 import { matchKey, parseViNumber } from './text.ts';
 
-export type Group = 1 | 2 | 3 | 4;
-export type Kind = 'doanh-nghiep' | 'hop-tac-xa' | 'to-hop-tac' | 'ho-kinh-doanh';
+export type { Group };
+/** The kinds a sheet can name (a sheet never writes "not stated"; it leaves the cell empty). */
+export type Kind = (typeof LEGAL_KINDS)[number];
 
 /** The four groups as TT 26/2014/TT-BCT names them (with "và thực phẩm" as most rounds write group 2). */
 export const GROUP_NAMES: Record<Group, string> = {

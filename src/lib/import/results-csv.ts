@@ -4,13 +4,15 @@
  * "Đường dẫn") are ignored on import.
  */
 import { columnSpec, type Field } from './columns.ts';
-import { GROUP_NAMES, KIND_NAMES, type Group, type Kind } from './fields.ts';
+import { NOT_STATED, type Kind as AnyKind, type StatedGroup } from '../vocabulary.ts';
+import { GROUP_NAMES, KIND_NAMES } from './fields.ts';
 
 export interface ResultRow {
   name: string;
-  group: Group;
+  /** "Not stated" is written as an empty cell, as a sheet leaves it. */
+  group: StatedGroup;
   producer?: string | undefined;
-  kind?: Kind | undefined;
+  kind?: AnyKind | undefined;
   address?: string | undefined;
   /** Province of the time, by name. */
   province: string;
@@ -51,9 +53,9 @@ export function resultsCsv(rows: readonly ResultRow[]): string {
   const lines = rows.map((r, i) => [
     String(i + 1),
     r.name,
-    GROUP_NAMES[r.group],
+    r.group === NOT_STATED ? '' : GROUP_NAMES[r.group],
     r.producer ?? '',
-    r.kind ? KIND_NAMES[r.kind] : '',
+    r.kind && r.kind !== NOT_STATED ? KIND_NAMES[r.kind] : '',
     r.address ?? '',
     r.province,
     score(r.score),

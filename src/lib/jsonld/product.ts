@@ -2,6 +2,7 @@
 import type { Organization, Product } from 'schema-dts';
 import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
+import { NOT_STATED, type Kind } from '../vocabulary';
 
 export interface ProductInput {
   id: string;
@@ -46,7 +47,7 @@ export interface BeneficiaryInput {
   name: string;
   /** The kind's name, e.g. "Hợp tác xã". */
   kindName: string;
-  kind: 'doanh-nghiep' | 'hop-tac-xa' | 'to-hop-tac' | 'ho-kinh-doanh';
+  kind: Kind;
   address?: string | undefined;
   /** Province name of the record's time. */
   provinceName?: string | undefined;
@@ -76,7 +77,8 @@ export function beneficiaryNode(b: BeneficiaryInput, origin: URL | string): Excl
     '@type': b.kind === 'hop-tac-xa' ? 'Cooperative' : 'Organization',
     '@id': absolute(nodeId.beneficiary(b.id), origin),
     name: b.name,
-    description: [b.kindName, b.sector].filter(Boolean).join(' · '),
+    // A kind the source does not state is left out of the description rather than described as unknown.
+    description: [b.kind !== NOT_STATED && b.kindName, b.sector].filter(Boolean).join(' · '),
     url: absolute(`/co-so/${b.id}/`, origin),
     ...address,
     ...(b.location

@@ -17,7 +17,7 @@ export interface RoundInput {
   title: string;
   description: string;
   /** The count the source publishes (the page may list fewer). */
-  recognised: number;
+  recognised?: number | undefined;
   results: ReadonlyArray<{ id: string; name: string }>;
   sources: Parameters<typeof basedOn>[0];
 }
@@ -30,7 +30,7 @@ export function roundNode(r: RoundInput, origin: URL | string): Exclude<ItemList
     description: r.description,
     url: absolute(`/binh-chon/${r.id}/`, origin),
     // Never fewer than listed, should a results sheet run ahead of the published count.
-    numberOfItems: Math.max(r.recognised, r.results.length),
+    numberOfItems: Math.max(r.recognised ?? 0, r.results.length),
     // A recognition, not a ranking: the order is the results sheet's.
     itemListOrder: 'https://schema.org/ItemListUnordered',
     itemListElement: r.results.map((p, i) => ({

@@ -8,8 +8,9 @@
 import { mercatorX, mercatorY } from './geometry.ts';
 import { KINDS, PRECISIONS, publishedLocation, type Kind, type PublishedLocation } from './precision.ts';
 
-export type Programme = 'quoc-gia' | 'dia-phuong';
-export const PROGRAMMES: readonly Programme[] = ['quoc-gia', 'dia-phuong'];
+import { PROGRAMMES, type Programme } from '../vocabulary.ts';
+
+export { PROGRAMMES, type Programme } from '../vocabulary.ts';
 
 /** One beneficiary as the map sees it, before encoding. */
 export interface MapRecord {

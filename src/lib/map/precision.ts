@@ -4,11 +4,9 @@
  * rounded to a grid that matches the precision, so a coarse location cannot leak the exact one it was typed from.
  */
 
-export const PRECISIONS = ['exact', 'commune', 'district', 'province'] as const;
-export type Precision = (typeof PRECISIONS)[number];
+import { type Kind, type Precision } from '../vocabulary.ts';
 
-export const KINDS = ['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh'] as const;
-export type Kind = (typeof KINDS)[number];
+export { KINDS, PRECISIONS, type Kind, type Precision } from '../vocabulary.ts';
 
 /** Grid step in degrees for each precision: about 11 m, 1.1 km, 5.5 km and 11 km. */
 export const GRID: Record<Precision, number> = { exact: 0.0001, commune: 0.01, district: 0.05, province: 0.1 };

@@ -49,7 +49,7 @@ export function ogCards(site: Site): OgCard[] {
       card: {
         kicker: `${t('nav.rounds')} · ${t(`level.${r.data.level}`)} · ${r.data.year}`,
         title: r.data.title,
-        subtitle: `${t('rounds.recognised')}: ${formatNumber(r.data.recognised)}`,
+        subtitle: `${t('rounds.recognised')}: ${r.data.recognised === undefined ? t('common.unknown') : formatNumber(r.data.recognised)}`,
       },
     })),
     ...site.stories.slice(0, NEWEST_CARDS).map((s) => ({

@@ -6,12 +6,14 @@
 import { formatMoney, formatNumber } from '../format';
 import { t, type UiKey } from '../../i18n';
 import type { BarSeries } from './bars';
+import { GROUPS, LEGAL_KINDS, LEVELS, type Group, type Level, type Region } from '../vocabulary.ts';
+
+export { GROUPS, LEVELS, type Group, type Level, type Region };
+/** Kinds a report counts establishments by (reports never count "not stated"). */
+export type Kind = (typeof LEGAL_KINDS)[number];
+export const KINDS: readonly Kind[] = LEGAL_KINDS;
 
 export type ChartUnit = 'dong' | 'count';
-export type Level = 'huyen' | 'tinh' | 'khu-vuc' | 'quoc-gia';
-export type Region = 'bac' | 'trung-tay-nguyen' | 'nam';
-export type Kind = 'doanh-nghiep' | 'hop-tac-xa' | 'to-hop-tac' | 'ho-kinh-doanh';
-export type Group = 1 | 2 | 3 | 4;
 
 export interface SourceLink {
   label: string;
@@ -50,7 +52,7 @@ export interface RoundLike {
     region?: Region | undefined;
     year: number;
     entries?: number | undefined;
-    recognised: number;
+    recognised?: number | undefined;
     recognisedByGroup?: { [G in Group]?: number | undefined } | undefined;
     sources: SourceLike[];
   };
@@ -68,9 +70,6 @@ export interface ReportLike {
   };
 }
 
-export const LEVELS: readonly Level[] = ['huyen', 'tinh', 'khu-vuc', 'quoc-gia'];
-export const GROUPS: readonly Group[] = [1, 2, 3, 4];
-export const KINDS: readonly Kind[] = ['doanh-nghiep', 'hop-tac-xa', 'to-hop-tac', 'ho-kinh-doanh'];
 export const FUNDING = [
   ['total', 'stats.total'],
   ['national', 'stats.national'],
@@ -129,11 +128,12 @@ export function levelsChart(rounds: readonly RoundLike[]): ChartSpec {
     rowHeader: t('rounds.level'),
     series: [{ key: 'recognised', label: t('rounds.recognised') }],
     rows: levels.map((level) => {
-      const these = byYear(rounds.filter((r) => r.data.level === level));
+      // Only rounds whose count is published: a round without one is left out, not counted as zero.
+      const these = byYear(rounds.filter((r) => r.data.level === level && r.data.recognised !== undefined));
       return {
         label: t('stats.chart.levelRow', { level: t(`level.${level}`), count: these.length }),
         href: '/binh-chon/',
-        values: [these.reduce((sum, r) => sum + r.data.recognised, 0)],
+        values: [these.reduce((sum, r) => sum + r.data.recognised!, 0)],
         sources: these.map((r) => ({ label: String(r.data.year), href: `/binh-chon/${r.id}/` })),
       };
     }),

@@ -3,9 +3,8 @@
  * the page says plainly which figures no source on the site gives, instead of leaving gaps unexplained.
  */
 import { t } from '../../i18n';
+import { REGIONS } from '../vocabulary.ts';
 import { KINDS, LEVELS, type Level, type Region, type ReportLike, type RoundLike } from './charts';
-
-const REGIONS: readonly Region[] = ['bac', 'trung-tay-nguyen', 'nam'];
 const SOURCES = ['national', 'local', 'counterpart'] as const;
 
 interface ReportWithScope extends ReportLike {
