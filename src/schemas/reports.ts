@@ -8,7 +8,10 @@ export const reportSchema = z
     /** Tên báo cáo hiển thị. */
     title: z.string(need('tên báo cáo (title)')).min(10),
     /** Năm bắt đầu và kết thúc của thời kỳ; ghi rõ nếu chỉ một phần năm trong periodLabel. */
-    period: z.object({ from: z.number().int(), to: z.number().int() }),
+    period: z.object(
+      { from: z.number(need('năm bắt đầu (from)', 'số')).int(), to: z.number(need('năm kết thúc (to)', 'số')).int() },
+      need('thời kỳ (period), ví dụ { from: 2021, to: 2022 }', 'cặp năm from, to'),
+    ),
     /** Thời kỳ viết như trên trang, ví dụ "2021 – 9/2022". */
     periodLabel: z.string(need('thời kỳ hiển thị (periodLabel)')).min(4),
     /** Tỉnh/thành (slug), nếu nguồn nêu tên. */

@@ -3,7 +3,7 @@
  * file, line or field and a Vietnamese message, in one run, and nothing is changed. The real content passes.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,7 +59,9 @@ describe('npm run check', () => {
       ['content/news/thieu-tom-tat.md:5 [provinces.1]', 'không có mục "tinh-khong-co" trong provinces'],
       ['content/voting-rounds/khu-vuc-thieu-vung.yaml:10 [results.0.product]', 'không có mục "san-pham-khong-co"'],
       ['content/provinces.yaml:9 [id]', 'Slug "ha-tinh" trùng'],
-      ['content/news/thieu-tom-tat.mdx [id]', 'Slug "thieu-tom-tat" trùng'],
+      ['content/news/thieu-tom-tat.mdx:1', 'Không nhận tệp .mdx trong content/'],
+      ['content/reports/Ten-Sai.yaml [id]', 'Slug "Ten-Sai" trùng'],
+      ['content/reports/Ten-Sai.json [period]', 'Thiếu thời kỳ (period)'],
       ['content/reports/Ten-Sai.yaml [id]', 'Slug "Ten-Sai" không hợp lệ'],
       ['content/provinces.yaml:12 [1.gsoCode]', 'mã GSO (gsoCode) phải là chuỗi'],
       ['content/news/tach-dau-va-tuong-lai.md:4', 'Chữ bị tách dấu (không phải NFC)'],
@@ -81,8 +83,30 @@ describe('npm run check', () => {
     for (const [where, message] of expected) {
       expect(lines.some((line) => line.startsWith(`${where} `) && line.includes(message)), `${where} ${message}\n${output}`).toBe(true);
     }
-    expect(output).toMatch(/\d+ vấn đề trong 10 tệp .* Chưa có gì bị thay đổi\./);
+    expect(output).toMatch(/\d+ vấn đề trong 11 tệp .* Chưa có gì bị thay đổi\./);
     expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('refuses an .mdx file in every folder editors contribute to, and runs none of its code', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'check-mdx-'));
+    try {
+      await cp('content', join(dir, 'content'), { recursive: true });
+      const marker = join(dir, 'ran');
+      const planted = ['conferences', 'news', 'stories'].map((folder) => `content/${folder}/cai-vao.mdx`);
+      for (const path of planted) {
+        await mkdir(join(dir, path, '..'), { recursive: true });
+        await writeFile(
+          join(dir, path),
+          `---\ntitle: Tệp cài vào\n---\nimport { writeFileSync } from 'node:fs';\n\n{writeFileSync(${JSON.stringify(marker)}, 'x')}\n`,
+        );
+      }
+      const { code, output } = await check(dir);
+      expect(code).toBe(1);
+      for (const path of planted) expect(output).toContain(`${path}:1 Không nhận tệp .mdx trong content/`);
+      await expect(access(marker)).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('passes the real content', async () => {

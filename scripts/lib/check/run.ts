@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { COLLECTIONS, type CollectionName } from '../../../src/lib/check/collections.ts';
+import { COLLECTIONS, UNSAFE_PROSE, type CollectionName } from '../../../src/lib/check/collections.ts';
 import { implausibleDates } from '../../../src/lib/check/dates.ts';
 import type { ContentProblem } from '../../../src/lib/check/problems.ts';
 import { nonNfcLines, rawHtmlLines, splitFrontMatter } from '../../../src/lib/check/text.ts';
@@ -150,10 +150,19 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
       continue;
     }
 
-    const exts = source.kind === 'prose' ? /\.(md|mdx)$/ : /\.(ya?ml|json)$/;
+    const exts = source.kind === 'prose' ? /\.(md|mdx)$/i : /\.(ya?ml|json)$/;
     const dir = join(root, source.path);
     for await (const [file, read] of readAhead(filesUnder(dir, exts))) {
       files++;
+      if (UNSAFE_PROSE.test(file)) {
+        problems.push({
+          file: rel(file),
+          line: 1,
+          message:
+            'Không nhận tệp .mdx trong content/: tệp .mdx có thể chạy mã trên máy dựng trang. Đổi đuôi tệp thành .md và chỉ viết Markdown',
+        });
+        continue;
+      }
       const id = relative(dir, file).replace(/\.[^.]+$/, '').split('\\').join('/');
       claim(id, file);
       const text = await read;

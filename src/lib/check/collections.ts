@@ -30,6 +30,12 @@ export const COLLECTIONS: Record<CollectionName, CollectionSource> = {
   reports: { kind: 'records', path: 'content/reports' },
 };
 
-/** Glob patterns the build's loaders use; drafts ("_…") excluded. */
-export const PROSE_PATTERN = '**/[^_]*.{md,mdx}';
+/**
+ * Glob patterns the build's loaders use; drafts ("_…") excluded. Prose is Markdown only: an .mdx file is a program
+ * (its imports and expressions run in Node at build, with the deploy's secrets in reach), so one sent by a province
+ * or merged from a pull request must never be loaded. The check refuses it by name (UNSAFE_PROSE).
+ */
+export const PROSE_PATTERN = '**/[^_]*.md';
+/** Files in a prose folder that the check refuses instead of the build silently skipping them. */
+export const UNSAFE_PROSE = /\.mdx$/i;
 export const RECORD_PATTERN = '**/[^_]*.{yaml,yml,json}';
