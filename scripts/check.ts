@@ -12,10 +12,11 @@ const { formatProblem, sortProblems } = await import('../src/lib/check/problems.
 
 const root = resolve(process.argv[2] ?? '.');
 const started = performance.now();
-const { problems, entries, files } = await checkContent(root);
+const { problems, entries, files, summary } = await checkContent(root);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (problems.length === 0) {
   console.log(`Nội dung hợp lệ: ${entries} mục trong ${files} tệp (${seconds} s).`);
+  console.log(summary);
 } else {
   for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
   const bad = new Set(problems.map((p) => p.file)).size;

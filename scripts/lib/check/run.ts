@@ -9,6 +9,7 @@ import type { z } from 'astro/zod';
 import { COLLECTIONS, UNSAFE_PROSE, type CollectionName } from '../../../src/lib/check/collections.ts';
 import { implausibleDates } from '../../../src/lib/check/dates.ts';
 import type { ContentProblem } from '../../../src/lib/check/problems.ts';
+import { contentSummary } from '../../../src/lib/check/summary.ts';
 import { nonNfcLines, rawHtmlLines, splitFrontMatter } from '../../../src/lib/check/text.ts';
 import { parseYamlWithLines } from '../../../src/lib/check/yaml-lines.ts';
 import { findDanglingReferences, type EntryLike } from '../../../src/lib/references.ts';
@@ -55,6 +56,8 @@ export interface CheckResult {
   problems: ContentProblem[];
   entries: number;
   files: number;
+  /** The one-line count of what the site publishes (src/lib/check/summary.ts). */
+  summary: string;
 }
 
 export async function checkContent(root: string, today = new Date()): Promise<CheckResult> {
@@ -203,5 +206,5 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
     const field = entry?.refPaths?.[Number(p.field)] ?? p.field;
     problems.push({ file: p.file, line: entry?.lineOf(field.split('.')), field, message: `"${p.value}": ${p.message}` });
   }
-  return { problems, entries: loaded.length, files };
+  return { problems, entries: loaded.length, files, summary: contentSummary(loaded) };
 }
