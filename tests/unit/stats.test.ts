@@ -126,7 +126,7 @@ describe('charts from reports', () => {
   it('counts establishments by the kinds the report gives', () => {
     expect(kindsChart(totalOnly)).toBeUndefined();
     expect(kindsChart(full)!.rows.map((r) => [r.label, r.values[0]])).toEqual([
-      ['Doanh nghiệp nhỏ và vừa', 23],
+      ['Doanh nghiệp', 23],
       ['Hợp tác xã', 8],
       ['Hộ kinh doanh', 18],
     ]);
