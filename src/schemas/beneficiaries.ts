@@ -18,7 +18,7 @@ export const programme = z.enum(PROGRAMMES, {
   error: `Nguồn kinh phí phải là: quoc-gia, dia-phuong hoặc ${NOT_STATED} (nguồn không nêu)`,
 });
 
-const support = z.object({
+const support = z.strictObject({
   /** Năm được hỗ trợ; bỏ trống nếu nguồn không nêu. */
   year: z.number(need('năm (year)', 'số')).int().min(2000).max(2100).optional(),
   /** Nguồn: quoc-gia (khuyến công quốc gia), dia-phuong (khuyến công địa phương) hoặc chua-ro. */

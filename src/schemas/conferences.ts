@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { reference, type SchemaContext } from 'astro:content';
 import { day, figure, need, photo, region, sources } from './shared';
 
-const person = z.object({
+const person = z.strictObject({
   /** Họ tên, ví dụ "Ngô Quang Trung". */
   name: z.string(need('họ tên (name)')).min(3),
   /** Chức vụ và cơ quan tại thời điểm hội nghị. */
@@ -20,7 +20,7 @@ const contribution = person.extend({
 });
 
 export const conferenceSchema = (ctx: SchemaContext) =>
-  z.object({
+  z.strictObject({
     /** Tiêu đề đầy đủ của hội nghị. */
     title: z.string(need('tiêu đề (title)')).min(10),
     /** Số thứ tự La Mã nếu có, ví dụ "XVI". Bỏ trống nếu không đánh số. */

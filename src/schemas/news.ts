@@ -14,7 +14,7 @@ export const topics = z.enum([
 ]);
 
 export const newsSchema = (ctx: SchemaContext) =>
-  z.object({
+  z.strictObject({
     /** Tiêu đề bài viết. */
     title: z.string(need('tiêu đề (title)')).min(10, 'Tiêu đề cần ít nhất 10 ký tự'),
     /** Ngày đăng (YYYY-MM-DD). */

@@ -22,7 +22,7 @@ export const statedGroup = z.union([productGroup, z.literal(NOT_STATED)], {
 });
 
 export const productSchema = (ctx: SchemaContext) =>
-  z.object({
+  z.strictObject({
     /** Tên sản phẩm như trong quyết định công nhận. */
     name: z.string(need('tên sản phẩm (name)')).min(3),
     /**

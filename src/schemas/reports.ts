@@ -8,7 +8,7 @@ export const reportSchema = z
     /** Tên báo cáo hiển thị. */
     title: z.string(need('tên báo cáo (title)')).min(10),
     /** Năm bắt đầu và kết thúc của thời kỳ; ghi rõ nếu chỉ một phần năm trong periodLabel. */
-    period: z.object(
+    period: z.strictObject(
       { from: z.number(need('năm bắt đầu (from)', 'số')).int(), to: z.number(need('năm kết thúc (to)', 'số')).int() },
       need('thời kỳ (period), ví dụ { from: 2021, to: 2022 }', 'cặp năm from, to'),
     ),

@@ -1,6 +1,7 @@
 /**
  * Building blocks shared by several collections: sources, photos, places, money and figures.
- * Messages are in Vietnamese because province editors read them.
+ * Messages are in Vietnamese because province editors read them. Every object is strict: a field no schema defines
+ * is named by the check, where Astro's default dropped a misspelt field silently.
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from 'astro:content';
@@ -21,11 +22,15 @@ export const need = (what: string, kind = 'chữ') => ({
 
 export { NOT_STATED } from '../lib/vocabulary';
 
+/** The check's message for a field no schema knows (a misspelt name would otherwise be dropped without a word). */
+export const unknownFieldMessage = (key: string) =>
+  `Trường "${key}" không có trong mẫu nên sẽ không hiện trên trang: kiểm tra chính tả tên trường (xem scripts/templates/) hoặc xóa dòng này`;
+
 /** A date written as YYYY-MM-DD (e.g. 2022-09-22). */
 export const day = z.coerce.date({ error: 'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22' });
 
 /** Where a fact comes from. Every page credits its sources with publisher, date and link. */
-export const source = z.object({
+export const source = z.strictObject({
   /** Cơ quan hoặc tờ báo đăng bài, ví dụ "Báo Thanh Hóa". */
   publisher: z.string(need('tên nguồn (publisher)')).min(2, 'Ghi tên cơ quan hoặc tờ báo đăng bài'),
   /** Tiêu đề bài viết hoặc văn bản. */
@@ -46,7 +51,7 @@ export const sources = z
 
 /** A photo stored beside the entry, with a real description for people who cannot see it. */
 export const photo = ({ image }: SchemaContext) =>
-  z.object({
+  z.strictObject({
     /** Đường dẫn tương đối tới tệp ảnh JPG/PNG/WebP đặt cạnh tệp nội dung. */
     src: image(),
     /** Mô tả ảnh cho người không nhìn thấy: ai, đang làm gì, ở đâu. */
@@ -58,7 +63,7 @@ export const photo = ({ image }: SchemaContext) =>
   });
 
 /** Latitude and longitude in decimal degrees (WGS 84). */
-export const point = z.object({
+export const point = z.strictObject({
   /** Vĩ độ, ví dụ 21.0285 */
   lat: z.number(need('vĩ độ (lat)', 'số')).min(8, 'Vĩ độ ngoài lãnh thổ Việt Nam').max(24, 'Vĩ độ ngoài lãnh thổ Việt Nam'),
   /** Kinh độ, ví dụ 105.8542 */
@@ -77,7 +82,7 @@ export const vnd = z.number().nonnegative('Số tiền không được âm');
 export const unit = z.enum(['dong', 'count', 'percent', 'people', 'projects', 'provinces', 'classes']);
 
 /** A headline figure with its label, e.g. "Kinh phí thực hiện" = 11760000000 dong. */
-export const figure = z.object({
+export const figure = z.strictObject({
   /** Nhãn của số liệu, viết như trên trang. */
   label: z.string(need('nhãn số liệu (label)')).min(3),
   /** Giá trị số (số tiền tính bằng đồng). */

@@ -4,7 +4,7 @@ import { reference, type SchemaContext } from 'astro:content';
 import { day, need, photo, sources, unit } from './shared';
 
 export const storySchema = (ctx: SchemaContext) =>
-  z.object({
+  z.strictObject({
     /** Tiêu đề câu chuyện. */
     title: z.string(need('tiêu đề (title)')).min(10),
     /** Ngày đăng (YYYY-MM-DD). */
@@ -20,7 +20,7 @@ export const storySchema = (ctx: SchemaContext) =>
     /** Số liệu trước và sau khi được hỗ trợ, chỉ khi nguồn nêu. */
     figures: z
       .array(
-        z.object({
+        z.strictObject({
           /** Nhãn, ví dụ "Doanh thu mỗi năm". */
           label: z.string(need('nhãn số liệu (label)')).min(3),
           before: z.number(need('số liệu trước (before)', 'số')),

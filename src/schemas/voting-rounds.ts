@@ -10,9 +10,9 @@ export const level = z.enum(LEVELS, {
 });
 
 /** Counts per product group (1–4). */
-const byGroup = z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() }).partial();
+const byGroup = z.strictObject({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() }).partial();
 
-const result = z.object({
+const result = z.strictObject({
   /** Sản phẩm được công nhận (slug trong products). */
   product: reference('products'),
   /** Điểm bình quân của hội đồng, nếu được công bố (0–100). */
@@ -38,7 +38,7 @@ export const votingRoundSchema = z
     /** Tỉnh/thành đăng cai hoặc phối hợp (slug). */
     host: reference('provinces').optional(),
     /** Quyết định công nhận: số và ngày. */
-    decision: z.object({ number: z.string(need('số quyết định (number)')).min(3), date: day.optional() }).optional(),
+    decision: z.strictObject({ number: z.string(need('số quyết định (number)')).min(3), date: day.optional() }).optional(),
     /** Số hồ sơ/sản phẩm tham gia. */
     entries: z.number().int().positive().optional(),
     /** Số sản phẩm được công nhận; bỏ trống nếu nguồn không nêu. */
@@ -48,7 +48,7 @@ export const votingRoundSchema = z
     /** Số địa phương có sản phẩm được công nhận. */
     localities: z.number().int().positive().optional(),
     /** Lễ trao giấy chứng nhận: ngày và nơi. */
-    ceremony: z.object({ date: day.optional(), place: z.string().optional() }).optional(),
+    ceremony: z.strictObject({ date: day.optional(), place: z.string().optional() }).optional(),
     /** Ghi chú thêm (ví dụ số hồ sơ theo vùng). */
     notes: z.string().optional(),
     /** Kết quả: danh sách sản phẩm đã có trên trang (có thể chưa đủ so với số được công nhận). */

@@ -43,6 +43,11 @@ beforeAll(async () => {
   await sharp({ create: { width: 7000, height: 6000, channels: 3, background: '#4a7' } })
     .png()
     .toFile(join(root, 'content/products/qua-lon.png'));
+  // A phone photo: it says where it was taken (GPS EXIF).
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a74' } })
+    .jpeg()
+    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 1/1 42/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 51/1 0/1' } })
+    .toFile(join(root, 'content/news/co-gps.jpg'));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -62,6 +67,16 @@ describe('npm run check', () => {
       ['content/news/thieu-tom-tat.mdx:1', 'Không nhận tệp .mdx trong content/'],
       ['content/reports/Ten-Sai.yaml [id]', 'Slug "Ten-Sai" trùng'],
       ['content/reports/Ten-Sai.json [period]', 'Thiếu thời kỳ (period)'],
+      // What the build or its later steps stopped on, or the CSP broke, after the check had said "valid":
+      ['content/news/lien-ket-va-anh.md:3 [date]', 'Ngày 2022-02-30 không có thật (tháng 2 năm 2022 không có ngày 30)'],
+      ['content/news/lien-ket-va-anh.md:7 [soucres]', 'Trường "soucres" không có trong mẫu'],
+      ['content/news/lien-ket-va-anh.md:9 [sources.0.Url]', 'Trường "Url" không có trong mẫu'],
+      ['content/news/lien-ket-va-anh.md:12', 'dùng kiểu "javascript:" không an toàn'],
+      ['content/news/lien-ket-va-anh.md:14', 'Liên kết "javascript:alert(2)"'],
+      ['content/news/lien-ket-va-anh.md:16', 'Không thấy tệp ảnh "./khong-co.jpg"'],
+      ['content/news/lien-ket-va-anh.md:18', 'nằm ở trang web khác'],
+      ['content/news/lien-ket-va-anh.md:20', 'Ảnh trong bài cần mô tả'],
+      ['content/news/lien-ket-va-anh.md:22', 'còn siêu dữ liệu (EXIF có toạ độ GPS)'],
       ['content/reports/Ten-Sai.yaml [id]', 'Slug "Ten-Sai" không hợp lệ'],
       ['content/provinces.yaml:12 [1.gsoCode]', 'mã GSO (gsoCode) phải là chuỗi'],
       ['content/news/tach-dau-va-tuong-lai.md:4', 'Chữ bị tách dấu (không phải NFC)'],
@@ -83,7 +98,8 @@ describe('npm run check', () => {
     for (const [where, message] of expected) {
       expect(lines.some((line) => line.startsWith(`${where} `) && line.includes(message)), `${where} ${message}\n${output}`).toBe(true);
     }
-    expect(output).toMatch(/\d+ vấn đề trong 11 tệp .* Chưa có gì bị thay đổi\./);
+    expect(output).toMatch(/\d+ vấn đề trong 12 tệp .* Chưa có gì bị thay đổi\./);
+    expect(output, 'code spans are not links').not.toContain('khong-sao');
     expect(await snapshot(root)).toEqual(before);
   });
 

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import sharp from 'sharp';
+import { photoMetadata } from '../../../src/lib/security/photo-metadata.ts';
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
@@ -36,6 +37,11 @@ export async function photoProblem(entryFile: string, src: string): Promise<stri
   if (!meta?.width || !meta.height) return `Không đọc được ảnh "${src}" (tệp hỏng hoặc không phải ảnh): xuất lại ảnh`;
   if (meta.width * meta.height > MAX_PHOTO_PIXELS) {
     return `Ảnh ${meta.width}×${meta.height} điểm ảnh, quá giới hạn ${MAX_PHOTO_PIXELS / 1e6} triệu điểm ảnh: thu nhỏ ảnh`;
+  }
+  // The build stops on a photo that would leave with its metadata (scripts/check-photo-metadata.ts): said here first.
+  const kept = await photoMetadata(file).catch(() => []);
+  if (kept.length > 0) {
+    return `Ảnh "${src}" còn siêu dữ liệu (${kept.join(', ')}), có thể lộ nơi chụp: xuất lại ảnh không kèm siêu dữ liệu (trên điện thoại: tắt vị trí khi chia sẻ; trên máy tính: exiftool -all= ${src})`;
   }
   return undefined;
 }

@@ -7,18 +7,22 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { COLLECTIONS, UNSAFE_PROSE, type CollectionName } from '../../../src/lib/check/collections.ts';
-import { implausibleDates } from '../../../src/lib/check/dates.ts';
+import { impossibleDates, implausibleDates } from '../../../src/lib/check/dates.ts';
+import { imageProblem, linkProblem, markdownTargets } from '../../../src/lib/check/markdown.ts';
 import type { ContentProblem } from '../../../src/lib/check/problems.ts';
 import { contentSummary } from '../../../src/lib/check/summary.ts';
 import { nonNfcLines, rawHtmlLines, splitFrontMatter } from '../../../src/lib/check/text.ts';
 import { parseYamlWithLines } from '../../../src/lib/check/yaml-lines.ts';
 import { findDanglingReferences, type EntryLike } from '../../../src/lib/references.ts';
-import { slugPattern } from '../../../src/schemas/shared.ts';
+import { slugPattern, unknownFieldMessage } from '../../../src/schemas/shared.ts';
 import { takeReferences } from './astro-content.ts';
 import { photoFields, photoProblem } from './photos.ts';
 import { schemas } from './schemas.ts';
 
 const HTML_IN_TEXT = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
+/** Longest text a field may hold, and a Markdown body: far above any real record, low enough to bound the build. */
+export const MAX_FIELD = 5_000;
+export const MAX_BODY = 100_000;
 
 /** The path of the first string equal to `value` in `data` ("" when absent). */
 function pathOf(data: unknown, value: string): string {
@@ -74,6 +78,13 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+        if (issue.code === 'unrecognized_keys') {
+          // One line per unknown field, at the field itself, so the editor sees which spelling to fix.
+          for (const key of issue.keys) {
+            problems.push({ file: rel(file), line: lineOf([...path, key]), field: [...path, key].join('.'), message: unknownFieldMessage(key) });
+          }
+          continue;
+        }
         problems.push({ file: rel(file), line: lineOf(path), field: path.join('.') || undefined, message: issue.message });
       }
     }
@@ -83,9 +94,12 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
         problems.push({ file: rel(file), line: lineOf(path), field: path.join('.'), message: rule.message });
       }
       for (const { path, text } of stringFields(data)) {
+        const full = [...prefix, ...path];
         if (HTML_IN_TEXT.test(text)) {
-          const full = [...prefix, ...path];
           problems.push({ file: rel(file), line: lineOf(full), field: full.join('.'), message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>' });
+        }
+        if (text.length > MAX_FIELD) {
+          problems.push({ file: rel(file), line: lineOf(full), field: full.join('.'), message: `Trường dài ${text.length} ký tự, quá giới hạn ${MAX_FIELD}: rút gọn, hoặc đưa phần dài vào nội dung bài` });
         }
       }
       for (const photo of photoFields(data)) {
@@ -102,6 +116,36 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
       ...(!result.success && { refPaths: refs.map((r) => pathOf(data, r.id)) }),
       lineOf: (p) => lineOf([...prefix, ...p]),
     });
+  };
+
+  /** Links and images of a Markdown body: what the build would stop on, or the CSP would break, named here first. */
+  const bodyProblems = async (file: string, body: string, firstLine: number) => {
+    if (body.length > MAX_BODY) {
+      problems.push({ file: rel(file), line: firstLine, message: `Bài dài ${Math.round(body.length / 1000)} nghìn ký tự, quá giới hạn ${MAX_BODY / 1000} nghìn: tách thành nhiều bài` });
+    }
+    for (const target of markdownTargets(body, firstLine)) {
+      if (target.kind === 'link') {
+        const message = linkProblem(target.target);
+        if (message) problems.push({ file: rel(file), line: target.line, message });
+        continue;
+      }
+      let src = target.target;
+      try {
+        src = decodeURI(src);
+      } catch {
+        // Kept as written: the file check below then says it is missing.
+      }
+      const message =
+        imageProblem(src) ??
+        (target.alt && target.alt.length >= 10 ? undefined : 'Ảnh trong bài cần mô tả ít nhất 10 ký tự: ![ảnh cho thấy gì](./ten-anh.jpg)') ??
+        (await photoProblem(file, src));
+      if (message) problems.push({ file: rel(file), line: target.line, message });
+    }
+  };
+
+  /** A date the calendar does not have (2022-02-30): YAML would read it as another day, silently. */
+  const dateProblems = (file: string, yaml: string, firstLine: number) => {
+    for (const found of impossibleDates(yaml, firstLine)) problems.push({ file: rel(file), line: found.line, field: found.field, message: found.message });
   };
 
   const textProblems = (file: string, text: string) => {
@@ -178,11 +222,11 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
         }
         const parsed = parseYamlWithLines(parts.yaml, 1);
         for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
-        if (file.endsWith('.md')) {
-          for (const line of rawHtmlLines(parts.body, parts.bodyLine)) {
-            problems.push({ file: rel(file), line, message: 'Có mã HTML trong bài: chỉ viết Markdown (tiêu đề ##, **đậm**, danh sách, liên kết [chữ](https://…))' });
-          }
+        for (const line of rawHtmlLines(parts.body, parts.bodyLine)) {
+          problems.push({ file: rel(file), line, message: 'Có mã HTML trong bài: chỉ viết Markdown (tiêu đề ##, **đậm**, danh sách, liên kết [chữ](https://…))' });
         }
+        await bodyProblems(file, parts.body, parts.bodyLine);
+        dateProblems(file, parts.yaml, 2);
         await validate(collection, id, file, parsed.data, parsed.lineOf, []);
       } else if (file.endsWith('.json')) {
         let data: unknown;
@@ -194,6 +238,7 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
         }
         await validate(collection, id, file, data, () => undefined, []);
       } else {
+        dateProblems(file, text, 1);
         const parsed = parseYamlWithLines(text);
         for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
         await validate(collection, id, file, parsed.data, parsed.lineOf, []);

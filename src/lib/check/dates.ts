@@ -41,3 +41,30 @@ export function implausibleDates(collection: string, data: Record<string, unknow
   }
   return problems;
 }
+
+export interface ImpossibleDate {
+  line: number;
+  field?: string;
+  message: string;
+}
+
+/**
+ * Dates written in YAML that the calendar does not have, e.g. 2022-02-30 or 2023-13-01. A YAML reader turns
+ * 2022-02-30 into 2 March without a word, so the check reads the text itself. `firstLine` is the text's first line
+ * in its file.
+ */
+export function impossibleDates(yaml: string, firstLine = 1): ImpossibleDate[] {
+  const found: ImpossibleDate[] = [];
+  yaml.split('\n').forEach((line, i) => {
+    if (/^\s*#/.test(line)) return;
+    for (const m of line.matchAll(/(?<![\w.-])(\d{4})-(\d{2})-(\d{2})(?![\w.:-])/g)) {
+      const [text, y, mo, d] = [m[0], Number(m[1]), Number(m[2]), Number(m[3])];
+      const date = new Date(Date.UTC(y, mo - 1, d));
+      if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) continue;
+      const key = /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*:/.exec(line)?.[1];
+      const why = mo < 1 || mo > 12 ? `không có tháng ${mo}` : `tháng ${mo} năm ${y} không có ngày ${d}`;
+      found.push({ line: firstLine + i, ...(key && { field: key }), message: `Ngày ${text} không có thật (${why}): kiểm tra lại ngày, tháng` });
+    }
+  });
+  return found;
+}
