@@ -77,6 +77,18 @@ export const checks: BrowserCheck[] = [
     },
   },
   {
+    name: 'search: a product typed without marks, đ as d ("banh hong minh duc" finds Bánh hồng Minh Đức first)',
+    async run({ page, base }) {
+      expectFirst((await searchFor(page, base, { q: 'banh hong minh duc' })).titles, 'Bánh hồng Minh Đức', 'banh hong minh duc');
+    },
+  },
+  {
+    name: 'search: a pre-2025 province name finds the records filed under it ("tien giang" → Lạp xưởng Chín Trọng)',
+    async run({ page, base }) {
+      expectAmong((await searchFor(page, base, { q: 'tien giang' })).titles, 'Lạp xưởng Chín Trọng', 'tien giang');
+    },
+  },
+  {
     name: 'search: an alias ("tphcm") finds Hồ Chí Minh',
     async run({ page, base }) {
       expectFirst((await searchFor(page, base, { q: 'tphcm' })).titles, 'Hồ Chí Minh', 'tphcm');
