@@ -232,7 +232,7 @@ const conferences: Dataset = {
       region: c.data.region,
       region_name: t(`region.${c.data.region}`),
       date: day(c.data.date),
-      ...provinceColumns(site, c.data.host.id, 'host'),
+      ...provinceColumns(site, c.data.host?.id, 'host'),
       venue: c.data.venue,
       organisers: c.data.organisers,
       chairs: c.data.chairs.map((p) => `${p.name} (${p.role})`),

@@ -29,10 +29,10 @@ export const conferenceSchema = (ctx: SchemaContext) =>
     region: z.union([region, z.literal('toan-quoc')]),
     /** Ngày họp (YYYY-MM-DD). */
     date: day,
-    /** Tỉnh/thành đăng cai (slug của đơn vị tại thời điểm đó). */
-    host: reference('provinces'),
-    /** Địa điểm, ví dụ "TP Thanh Hóa". */
-    venue: z.string(need('địa điểm (venue)')).min(2),
+    /** Tỉnh/thành đăng cai (slug của đơn vị tại thời điểm đó); bỏ trống nếu nguồn không nêu. */
+    host: reference('provinces').optional(),
+    /** Địa điểm, ví dụ "TP Thanh Hóa"; bỏ trống nếu nguồn không nêu. */
+    venue: z.string(need('địa điểm (venue)')).min(2).optional(),
     /** Đơn vị tổ chức. */
     organisers: z.array(z.string()).min(1),
     /** Người chủ trì. */

@@ -192,7 +192,7 @@ const cases: Record<keyof typeof good, Case[]> = {
     ['contribution summary too short', (f) => (f['contributions'][0].summary = 'Ngắn.'), 'contributions.0.summary', 'Tóm tắt tham luận cần ít nhất 30 ký tự'],
     ['photo without a real alt', (f) => (f['photos'][0].alt = 'ảnh'), 'photos.0.alt', 'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì'],
     ['photo with no alt at all', (f) => delete f['photos'][0].alt, 'photos.0.alt'],
-    ['missing host', (f) => delete f['host'], 'host'],
+    ['host written as an object', (f) => (f['host'] = { tinh: 'thanh-hoa' }), 'host'],
     ['figure in an unknown unit', (f) => (f['keyFigures'][0].unit = 'usd'), 'keyFigures.0.unit'],
     ['no sources', (f) => (f['sources'] = []), 'sources', 'Cần ít nhất một nguồn (publisher, title, url, date)'],
     ['source link that is not a URL', (f) => (f['sources'][0].url = 'congthuong.vn/bai-viet'), 'sources.0.url', 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://'],

@@ -10,9 +10,10 @@ export interface ConferenceInput {
   title: string;
   summary: string;
   date: Date;
-  venue: string;
-  /** Host province's name, e.g. "Thanh Hóa". */
-  hostName: string;
+  /** Where it met, when the source says. */
+  venue?: string | undefined;
+  /** Host province's name, e.g. "Thanh Hóa", when the source says. */
+  hostName?: string | undefined;
   organisers: readonly string[];
   image?: string | undefined;
   sources: Parameters<typeof basedOn>[0];
@@ -31,10 +32,11 @@ export function conferenceNode(c: ConferenceInput, origin: URL | string): Exclud
     inLanguage: 'vi',
     url: absolute(`/hoi-nghi/${c.id}/`, origin),
     ...(c.image ? { image: absolute(c.image, origin) } : {}),
+    // A place is only described as far as the source gives it (an Event needs one: the country at least).
     location: {
       '@type': 'Place',
-      name: c.venue,
-      address: { '@type': 'PostalAddress', addressRegion: c.hostName, addressCountry: 'VN' },
+      ...(c.venue ? { name: c.venue } : {}),
+      address: { '@type': 'PostalAddress', ...(c.hostName ? { addressRegion: c.hostName } : {}), addressCountry: 'VN' },
     },
     organizer: c.organisers.map((name) => ({ '@type': 'Organization' as const, name })),
     subjectOf: basedOn(c.sources),
