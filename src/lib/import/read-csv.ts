@@ -8,6 +8,8 @@ import type { Problem } from './problems.ts';
 import { cellText } from './text.ts';
 import { findHeader } from './columns.ts';
 import type { SheetRows } from './read-sheet.ts';
+import { LIMIT_MESSAGES, type SheetLimits } from './limits.ts';
+import { columnLetter } from './text.ts';
 
 export const SAVE_AS_UTF8 =
   'tệp không phải UTF-8 (Excel lưu "CSV" theo bảng mã Windows làm hỏng chữ có dấu). Mở tệp bằng Excel, chọn ' +
@@ -48,7 +50,7 @@ function parseWith(text: string, delimiter: string): SheetRows['rows'] {
   return records.map(({ record, info }) => ({ line: info.lines, cells: record.map(cellText) }));
 }
 
-export function readCsv(bytes: Uint8Array, file: string): { sheet?: SheetRows; problems: Problem[] } {
+export function readCsv(bytes: Uint8Array, file: string, limits: SheetLimits): { sheet?: SheetRows; problems: Problem[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problems: [{ file, line: 1, message: `Tệp lưu dạng UTF-16 ("Unicode Text"): ${SAVE_AS_UTF8}` }] };
   }
@@ -75,5 +77,36 @@ export function readCsv(bytes: Uint8Array, file: string): { sheet?: SheetRows; p
     const message = lastError instanceof Error ? lastError.message : String(lastError);
     return { problems: [{ file, message: `Tệp CSV hỏng (${message}): mở bằng Excel và lưu lại dạng "CSV UTF-8"` }] };
   }
-  return { sheet: { rows: best.rows }, problems: [] };
+  return checkLimits(best.rows, file, limits);
+}
+
+/** Rows within the limits: row count, columns and cell length, each over-limit cell named by line and column. */
+function checkLimits(all: SheetRows['rows'], file: string, limits: SheetLimits): { sheet?: SheetRows; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rows: SheetRows['rows'] = [];
+  for (const row of all) {
+    const last = row.cells.findLastIndex((c) => c !== '');
+    if (last < 0) continue;
+    if (rows.length >= limits.rows) {
+      problems.push({ file, line: row.line, message: LIMIT_MESSAGES.rows(limits.rows) });
+      break;
+    }
+    if (last >= limits.columns) {
+      problems.push({ file, line: row.line, message: LIMIT_MESSAGES.columns(limits.columns) });
+      break;
+    }
+    row.cells.forEach((text, i) => {
+      if (text.length > limits.cellChars) {
+        problems.push({
+          file,
+          line: row.line,
+          column: `cột ${columnLetter(i)}`,
+          value: `${text.slice(0, 40)}…`,
+          message: LIMIT_MESSAGES.cell(text.length, limits.cellChars),
+        });
+      }
+    });
+    rows.push(row.cells.length > last + 1 ? { line: row.line, cells: row.cells.slice(0, last + 1) } : row);
+  }
+  return { sheet: { rows }, problems };
 }

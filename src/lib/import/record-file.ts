@@ -96,6 +96,24 @@ export class RecordFile {
     }
   }
 
+  /**
+   * Several edits at once, the data read back from the document only at the end: fields set inside list entries,
+   * then entries appended to the list `key` (created when missing).
+   */
+  batch(edits: ReadonlyArray<{ path: Array<string | number>; value: unknown }>, key: string, append: readonly unknown[]): void {
+    if (edits.length === 0 && append.length === 0) return;
+    const doc = this.document();
+    for (const { path, value } of edits) doc.setIn(path, this.node(value, String(path.at(-1))));
+    if (append.length > 0) {
+      if (doc.has(key)) for (const value of append) doc.addIn([key], this.node(value, key));
+      else {
+        this.set(key, [...append]);
+        return;
+      }
+    }
+    this.data = doc.toJS() as Data;
+  }
+
   /** The text to write. */
   render(): string {
     if (this.format === 'json') return `${JSON.stringify(this.data, null, 2)}\n`;
