@@ -54,23 +54,41 @@ export function readCsv(bytes: Uint8Array, file: string, limits: SheetLimits): {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problems: [{ file, line: 1, message: `Tệp lưu dạng UTF-16 ("Unicode Text"): ${SAVE_AS_UTF8}` }] };
   }
-  const invalid = firstInvalidLine(bytes);
+  // One strict decode of the whole file; only a file that fails it is scanned line by line for the bad line.
+  let valid = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    valid = false;
+  }
+  const invalid = valid ? undefined : firstInvalidLine(bytes);
   if (invalid) {
     return {
       problems: [{ file, line: invalid.line, value: invalid.text, message: `Không đọc được: ${SAVE_AS_UTF8}` }],
     };
   }
   const text = new TextDecoder('utf-8').decode(bytes);
-  // The delimiter is the one under which a header row is found with the most known columns.
-  let best: { rows: SheetRows['rows']; found: number } | undefined;
+  // The delimiter is the one under which a header row is found with the most known columns. It is chosen on the
+  // file's first 64 KB (the header is in its top rows), so the whole file is parsed once, not once per delimiter.
+  const cut = text.length > 65_536 ? text.lastIndexOf('\n', 65_536) : -1;
+  const head = cut > 0 ? text.slice(0, cut + 1) : text;
+  let best: { rows: SheetRows['rows']; found: number; delimiter: string } | undefined;
   let lastError: unknown;
   for (const delimiter of DELIMITERS) {
     try {
-      const rows = parseWith(text, delimiter);
+      const rows = parseWith(head, delimiter);
       const found = findHeader(rows)?.found ?? 0;
-      if (!best || found > best.found) best = { rows, found };
+      if (!best || found > best.found) best = { rows, found, delimiter };
     } catch (error) {
       lastError = error;
+    }
+  }
+  if (best && head !== text) {
+    try {
+      best.rows = parseWith(text, best.delimiter);
+    } catch (error) {
+      lastError = error;
+      best = undefined;
     }
   }
   if (!best) {

@@ -24,7 +24,7 @@ export interface ReadOptions {
 }
 
 export interface ReadResult {
-  sheet?: SheetRows;
+  sheet?: SheetRows | undefined;
   problems: Problem[];
   notices: string[];
 }
@@ -42,7 +42,8 @@ export async function readSheetFile(bytes: Uint8Array, file: string, options: Re
   if (isZip(bytes)) {
     const read = readXlsx(bytes, file, limits);
     if (!read.sheets || read.sheets.length === 0) return { problems: read.problems, notices: [] };
-    return { ...chooseSheet(read.sheets, file, options.sheet), problems: read.problems };
+    const chosen = chooseSheet(read.sheets, file, options.sheet);
+    return { sheet: chosen.sheet, notices: chosen.notices, problems: [...read.problems, ...(chosen.problems ?? [])] };
   }
   if (/\.xlsx$/i.test(file))
     return only('Tệp có đuôi .xlsx nhưng không phải tệp Excel: mở bằng Excel và lưu lại dạng .xlsx');
@@ -55,7 +56,7 @@ function chooseSheet(
   sheets: ReadonlyArray<{ name: string; rows: SheetRows['rows'] }>,
   file: string,
   wanted: string | undefined,
-): { sheet?: SheetRows; notices: string[]; problems?: Problem[] } {
+): { sheet?: SheetRows | undefined; notices: string[]; problems?: Problem[] } {
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
   let chosen: (typeof sheets)[number] | undefined;
   if (wanted !== undefined) {
