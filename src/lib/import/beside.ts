@@ -51,9 +51,29 @@ export async function roundSheets(root: string): Promise<RoundSheet[]> {
   if (names.length === 0) return [];
   const { content, problems: contentProblems } = loadContent(join(root, 'content'));
   const out: RoundSheet[] = [];
+  // Each sheet's round: the one whose `resultsSheet` names it (the web editor's upload field), else the one whose
+  // slug is its name.
+  const claimed = new Map<string, string>();
+  for (const r of content.rounds) {
+    const named = r.data['resultsSheet'];
+    if (typeof named === 'string' && named.trim()) claimed.set(named.trim().replace(/^.*\//, ''), r.id);
+  }
   const bySlug = new Map<string, string>();
+  const pending: Array<{ name: string; round: string; sheet: RoundSheet }> = [];
+  for (const [name, round] of claimed) {
+    if (!names.includes(name)) {
+      const r = content.rounds.find((x) => x.id === round)!;
+      out.push({
+        file: r.display,
+        round,
+        problems: [{ file: r.display, column: 'resultsSheet', value: name, message: `Không có tệp ${COLLECTIONS.votingRounds.path}/${name}: tải lên lại bảng kết quả` }],
+        notices: [],
+        records: [],
+      });
+    }
+  }
   for (const name of names) {
-    const round = ROUND_SHEET.exec(name)![1]!;
+    const round = claimed.get(name) ?? ROUND_SHEET.exec(name)![1]!;
     const file = `${COLLECTIONS.votingRounds.path}/${name}`;
     const sheet: RoundSheet = { file, round, problems: [], notices: [], records: [] };
     out.push(sheet);
@@ -61,7 +81,7 @@ export async function roundSheets(root: string): Promise<RoundSheet[]> {
     if (twin) {
       sheet.problems.push({
         file,
-        message: `Đợt "${round}" đã có bảng kết quả ${twin}: giữ một tệp (.xlsx hoặc .csv), xóa tệp kia`,
+        message: `Đợt "${round}" đã có bảng kết quả ${twin}: mỗi đợt một tệp (.xlsx hoặc .csv), xóa tệp kia`,
       });
       continue;
     }
@@ -70,11 +90,15 @@ export async function roundSheets(root: string): Promise<RoundSheet[]> {
       sheet.problems.push({
         file,
         message:
-          `Không có đợt bình chọn "${round}" (tệp ${COLLECTIONS.votingRounds.path}/${round}.yaml): bảng kết quả phải ` +
-          `đặt tên theo slug của đợt. Các đợt đang có: ${content.rounds.map((r) => r.id).join(', ')}`,
+          `Tệp bảng kết quả không thuộc đợt nào: đặt tên tệp theo slug của đợt (${COLLECTIONS.votingRounds.path}/<slug>.xlsx) ` +
+          `hoặc tải lên ở trường "Bảng kết quả" của đợt. Các đợt đang có: ${content.rounds.map((r) => r.id).join(', ')}`,
       });
       continue;
     }
+    pending.push({ name, round, sheet });
+  }
+  for (const { name, round, sheet } of pending) {
+    const file = sheet.file;
     const path = join(folder, name);
     const size = statSync(path).size;
     if (size > LIMITS.fileBytes) {

@@ -38,9 +38,10 @@ function firstInvalidLine(bytes: Uint8Array): { line: number; text: string } | u
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
-function parseWith(text: string, delimiter: string): SheetRows['rows'] {
+function parseWith(text: string, delimiter: string, toLine?: number): SheetRows['rows'] {
   const records = parse(text, {
     delimiter,
+    ...(toLine !== undefined && { to_line: toLine }),
     bom: true,
     info: true,
     relax_column_count: true,
@@ -85,7 +86,8 @@ export function readCsv(bytes: Uint8Array, file: string, limits: SheetLimits): {
   }
   if (best && head !== text) {
     try {
-      best.rows = parseWith(text, best.delimiter);
+      // No further than twice the row limit in lines (blank lines allowed): a longer file is refused there.
+      best.rows = parseWith(text, best.delimiter, limits.rows * 2 + 100);
     } catch (error) {
       lastError = error;
       best = undefined;
@@ -95,7 +97,12 @@ export function readCsv(bytes: Uint8Array, file: string, limits: SheetLimits): {
     const message = lastError instanceof Error ? lastError.message : String(lastError);
     return { problems: [{ file, message: `Tệp CSV hỏng (${message}): mở bằng Excel và lưu lại dạng "CSV UTF-8"` }] };
   }
-  return checkLimits(best.rows, file, limits);
+  const checked = checkLimits(best.rows, file, limits);
+  const cutAt = limits.rows * 2 + 100;
+  if (checked.problems.length === 0 && best.rows.at(-1)?.line === cutAt && text.split('\n', cutAt + 1).length > cutAt) {
+    checked.problems.push({ file, line: cutAt, message: LIMIT_MESSAGES.rows(limits.rows) });
+  }
+  return checked;
 }
 
 /** Rows within the limits: row count, columns and cell length, each over-limit cell named by line and column. */
