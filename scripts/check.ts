@@ -12,7 +12,8 @@ const { formatProblem, sortProblems } = await import('../src/lib/check/problems.
 
 const root = resolve(process.argv[2] ?? '.');
 const started = performance.now();
-const { problems, entries, files, summary } = await checkContent(root);
+const { problems, entries, files, summary, notices } = await checkContent(root);
+for (const notice of notices) console.log(`Lưu ý: ${notice}`);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (problems.length === 0) {
   console.log(`Nội dung hợp lệ: ${entries} mục trong ${files} tệp (${seconds} s).`);

@@ -1,16 +1,25 @@
 /**
- * npm run import:results -- <file.csv|file.xlsx> --round <round-slug> [--dry-run]
+ * npm run import:results -- <file.csv|file.xlsx> --round <round-slug> [--dry-run] [--sheet "<worksheet>"]
  *   [--source-publisher "Sở Công Thương Hà Tĩnh" --source-url https://… --source-date 2022-09-25 --source-title "…"]
  *   [--content <dir>]
  *
  * Imports a province's results sheet into a voting round (see docs/huong-dan-bien-tap.md). Lists every problem and
  * writes nothing if there is any; exit status 0 when imported (or when a dry run found no problem), 1 on problems,
- * 2 on a usage error. The logic is in src/lib/import/.
+ * 2 on a usage error. The logic is in src/lib/import/ (the content check and the build read a sheet saved beside its
+ * round with the same code: src/lib/import/beside.ts). Every record is checked with the content check's field rules
+ * (its schema, dates, no HTML) before anything is written; problems and notices are listed apart.
  */
+import { register } from 'node:module';
 import { parseArgs } from 'node:util';
-import { importResults, type ImportSource } from '../src/lib/import/index.ts';
+import type { FieldRules, ImportSource } from '../src/lib/import/index.ts';
 
-const USAGE = `Cách dùng: npm run import:results -- <tệp.csv|tệp.xlsx> --round <slug-đợt> [--dry-run]
+// The check's schemas import `astro:content`: the same stand-in as `npm run check` (scripts/lib/check/hooks.ts).
+register('./lib/check/hooks.ts', import.meta.url);
+const { importResults } = await import('../src/lib/import/index.ts');
+const { recordRules } = await import('./lib/check/run.ts');
+const rules: FieldRules = (collection, _id, data) => recordRules(collection, data);
+
+const USAGE = `Cách dùng: npm run import:results -- <tệp.csv|tệp.xlsx> --round <slug-đợt> [--dry-run] [--sheet "<tên trang tính>"]
   [--source-publisher "<cơ quan>"] [--source-url <https://…>] [--source-date <YYYY-MM-DD>] [--source-title "<tiêu đề>"]
   [--content <thư mục nội dung, mặc định content>]`;
 
@@ -20,6 +29,7 @@ function parse() {
     allowPositionals: true,
     options: {
       round: { type: 'string' },
+      sheet: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       content: { type: 'string', default: 'content' },
       'source-publisher': { type: 'string' },
@@ -65,6 +75,8 @@ const report = await importResults({
   contentDir: values.content,
   dryRun: values['dry-run'],
   source,
+  sheet: values.sheet,
+  rules,
 });
 
 for (const notice of report.notices) console.log(`Lưu ý: ${notice}`);

@@ -10,6 +10,7 @@ import { beneficiarySchema } from './schemas/beneficiaries';
 import { storySchema } from './schemas/stories';
 import { reportSchema } from './schemas/reports';
 import { COLLECTIONS, PROSE_PATTERN, RECORD_PATTERN, type CollectionName } from './lib/check/collections';
+import { withRoundSheets } from './lib/import/loader';
 
 // The same table tells `npm run check` where to read, so the check and the build never see different files.
 // Files whose name starts with "_" are drafts and are not loaded.
@@ -23,9 +24,14 @@ export const collections = {
   provinces: defineCollection({ loader: loader('provinces'), schema: provinceSchema }),
   conferences: defineCollection({ loader: loader('conferences'), schema: conferenceSchema }),
   news: defineCollection({ loader: loader('news'), schema: newsSchema }),
-  votingRounds: defineCollection({ loader: loader('votingRounds'), schema: votingRoundSchema }),
-  products: defineCollection({ loader: loader('products'), schema: productSchema }),
-  beneficiaries: defineCollection({ loader: loader('beneficiaries'), schema: beneficiarySchema }),
+  // A round's results sheet saved beside it (content/voting-rounds/<slug>.xlsx|csv) adds its results, products and
+  // establishments, read by the importer's code (src/lib/import/beside.ts); the check reads the same sheets.
+  votingRounds: defineCollection({ loader: withRoundSheets(loader('votingRounds'), 'voting-rounds'), schema: votingRoundSchema }),
+  products: defineCollection({ loader: withRoundSheets(loader('products'), 'products'), schema: productSchema }),
+  beneficiaries: defineCollection({
+    loader: withRoundSheets(loader('beneficiaries'), 'beneficiaries'),
+    schema: beneficiarySchema,
+  }),
   stories: defineCollection({ loader: loader('stories'), schema: storySchema }),
   reports: defineCollection({ loader: loader('reports'), schema: reportSchema }),
 };

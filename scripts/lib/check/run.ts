@@ -18,6 +18,8 @@ import { slugPattern, unknownFieldMessage } from '../../../src/schemas/shared.ts
 import { takeReferences } from './astro-content.ts';
 import { photoFields, photoProblem } from './photos.ts';
 import { schemas } from './schemas.ts';
+import { roundSheets } from '../../../src/lib/import/beside.ts';
+import type { Collection as ImportCollection } from '../../../src/lib/import/content.ts';
 
 const HTML_IN_TEXT = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
 /** Longest text a field may hold, and a Markdown body: far above any real record, low enough to bound the build. */
@@ -62,6 +64,41 @@ export interface CheckResult {
   files: number;
   /** The one-line count of what the site publishes (src/lib/check/summary.ts). */
   summary: string;
+  /** Notices from results sheets beside their round: printed apart, they do not stop anything. */
+  notices: string[];
+}
+
+/** The importer's collection folders as the check names the collections. */
+const CHECK_NAME: Record<ImportCollection, CollectionName> = {
+  products: 'products',
+  beneficiaries: 'beneficiaries',
+  'voting-rounds': 'votingRounds',
+};
+
+/**
+ * The check's field rules for one record (its schema, dates and no HTML), for the importer to apply before it writes
+ * (scripts/import-results.ts).
+ */
+export async function recordRules(
+  collection: ImportCollection,
+  data: Record<string, unknown>,
+  today = new Date(),
+): Promise<Array<{ field?: string | undefined; message: string }>> {
+  const name = CHECK_NAME[collection];
+  takeReferences();
+  const result = await (schemas[name] as z.ZodType).safeParseAsync(data);
+  takeReferences();
+  const out: Array<{ field?: string | undefined; message: string }> = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      out.push({ field: issue.path.map(String).join('.') || undefined, message: issue.message });
+    }
+  }
+  for (const rule of implausibleDates(name, data, today)) out.push({ field: rule.field, message: rule.message });
+  for (const { path, text } of stringFields(data)) {
+    if (HTML_IN_TEXT.test(text)) out.push({ field: path.join('.'), message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>' });
+  }
+  return out;
 }
 
 export async function checkContent(root: string, today = new Date()): Promise<CheckResult> {
@@ -70,7 +107,7 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
   let files = 0;
   const rel = (file: string) => relative(root, file);
 
-  const validate = async (collection: CollectionName, id: string, file: string, data: unknown, lineOf: Loaded['lineOf'], prefix: Array<string | number>) => {
+  const validate = async (collection: CollectionName, id: string, file: string, data: unknown, lineOf: Loaded['lineOf'], prefix: Array<string | number>, photoFile = file) => {
     const schema = schemas[collection] as z.ZodType;
     takeReferences();
     const result = await schema.safeParseAsync(data);
@@ -103,7 +140,7 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
         }
       }
       for (const photo of photoFields(data)) {
-        const message = await photoProblem(file, photo.src);
+        const message = await photoProblem(photoFile, photo.src);
         if (message) problems.push({ file: rel(file), line: lineOf([...prefix, ...photo.path]), field: [...prefix, ...photo.path].join('.'), message });
       }
     }
@@ -246,10 +283,29 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
     }
   }
 
+  // Results sheets beside their round (content/voting-rounds/<slug>.xlsx|csv), read with the importer's code, as the
+  // build reads them (src/lib/import/beside.ts): their problems by row and column; the records they make or change
+  // replace the files' in what is checked next, and are checked with the same rules, named by the sheet's row.
+  const notices: string[] = [];
+  for (const sheet of await roundSheets(root)) {
+    files++;
+    notices.push(...sheet.notices);
+    for (const p of sheet.problems) {
+      problems.push({ file: p.file, line: p.line, field: p.column, message: p.value === undefined ? p.message : `"${p.value}": ${p.message}` });
+    }
+    for (const record of sheet.records) {
+      const collection = CHECK_NAME[record.collection];
+      const at = loaded.findIndex((e) => e.collection === collection && e.id === record.id);
+      if (at >= 0) loaded.splice(at, 1);
+      const where = `${COLLECTIONS[collection].path.replace(/^content\//, '')}/${record.id}`;
+      await validate(collection, record.id, join(root, sheet.file), record.data, () => record.line, [where], record.path);
+    }
+  }
+
   for (const p of findDanglingReferences(loaded)) {
     const entry = loaded.find((e) => e.filePath === p.file && JSON.stringify(e.data).includes(`"${p.value}"`));
     const field = entry?.refPaths?.[Number(p.field)] ?? p.field;
     problems.push({ file: p.file, line: entry?.lineOf(field.split('.')), field, message: `"${p.value}": ${p.message}` });
   }
-  return { problems, entries: loaded.length, files, summary: contentSummary(loaded) };
+  return { problems, entries: loaded.length, files, summary: contentSummary(loaded), notices };
 }

@@ -343,9 +343,33 @@ export function collectionConfig(name: CollectionName, inputs: ConfigInputs, gen
     create: true,
     // Deleting breaks what references the entry: done through a reviewed pull request, not from the editor.
     delete: false,
-    fields: collectionFields(name, inputs, generator),
+    fields: name === 'votingRounds' ? [...collectionFields(name, inputs, generator), RESULTS_SHEET_FIELD] : collectionFields(name, inputs, generator),
   };
 }
+
+/**
+ * A round's results sheet, uploaded as the council sent it (.xlsx or CSV): saved beside the round's file, its name in
+ * the round's `resultsSheet`. Not a schema field: the content check and the build read the sheet itself with the
+ * importer's rules (src/lib/import/beside.ts), list every problem by row, and add its results, products and
+ * establishments to the round; nothing else is written.
+ */
+export const RESULTS_SHEET_FIELD = {
+  name: 'resultsSheet',
+  label: 'Bảng kết quả (Excel hoặc CSV)',
+  widget: 'file',
+  required: false,
+  accept: '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv',
+  choose_url: false,
+  media_folder: '',
+  public_folder: '',
+  hint:
+    'Tải lên bảng kết quả của hội đồng (.xlsx hoặc "CSV UTF-8", tối đa 10 MB), đúng như bản gửi về: một dòng tiêu đề cột ' +
+    '"STT", "Tên sản phẩm", "Nhóm sản phẩm", "Tên cơ sở", "Địa chỉ", "Tỉnh/Thành phố" (có thể thêm "Điểm", "Số giấy ' +
+    'chứng nhận", "Số quyết định", "Loại hình"), mỗi sản phẩm một dòng. Khi lưu, hệ thống kiểm tra từng dòng: nếu có lỗi, ' +
+    'danh sách lỗi ghi rõ dòng và cột, trang chưa đổi; sửa trong Excel rồi tải lên lại. Nếu không có lỗi, kết quả, sản phẩm ' +
+    'và cơ sở mới hiện trên trang đợt sau khi trang được dựng lại. Tệp nhiều trang tính: chỉ đọc trang có dòng tiêu đề cột. ' +
+    'Xem "Nhập kết quả bình chọn" trong hướng dẫn biên tập.',
+} as unknown as Field;
 
 /** The whole editor configuration. */
 export function cmsConfig(inputs: ConfigInputs): CmsConfig {

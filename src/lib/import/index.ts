@@ -3,9 +3,10 @@
  * content, and writes the new and changed records only if no row has a problem. scripts/import-results.ts is its
  * command line; tests call it on a copy of content/.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { loadContent } from './content.ts';
-import { planImport, type ImportSource, type PlanSummary } from './plan.ts';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadContent, type Collection, type ContentSnapshot } from './content.ts';
+import { LIMIT_MESSAGES, LIMITS, type SheetLimits } from './limits.ts';
+import { planImport, type ImportSource, type Plan, type PlanSummary } from './plan.ts';
 import { formatProblem, sortProblems, type Problem } from './problems.ts';
 import { ProvinceMatcher } from './province-match.ts';
 import { readSheetFile } from './read-sheet.ts';
@@ -25,7 +26,19 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** Whom to cite for the new facts; default: the round's own sources. */
   source?: ImportSource | undefined;
+  /** The worksheet of an .xlsx to read (name or number); default: the one with the results header. */
+  sheet?: string | undefined;
+  /** The content check's field rules, applied to every record before anything is written. */
+  rules?: FieldRules | undefined;
+  limits?: Partial<SheetLimits> | undefined;
 }
+
+/** The content check's rules for one record: its schema and the text rules (scripts/lib/check/run.ts). */
+export type FieldRules = (
+  collection: Collection,
+  id: string,
+  data: Record<string, unknown>,
+) => Promise<Array<{ field?: string | undefined; message: string }>>;
 
 export interface ImportReport {
   ok: boolean;
@@ -68,7 +81,7 @@ function checkSource(source: ImportSource | undefined): Problem[] {
       'Ghi tên cơ quan hoặc tờ báo công bố kết quả, ví dụ "Sở Công Thương Hà Tĩnh"',
     );
   }
-  if (source.url !== undefined && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(source.url)) {
+  if (source.url !== undefined && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(source.url)) {
     flag('--source-url', source.url, 'Đường dẫn nguồn phải là địa chỉ đầy đủ bắt đầu bằng https://');
   }
   if (source.date !== undefined) {
@@ -81,51 +94,93 @@ function checkSource(source: ImportSource | undefined): Problem[] {
   return problems;
 }
 
-export async function importResults(options: ImportOptions): Promise<ImportReport> {
+export interface Prepared {
+  problems: Problem[];
+  notices: string[];
+  plan?: Plan | undefined;
+}
+
+/**
+ * Everything an import decides, from the sheet's bytes and a snapshot of the content, without writing: the sheet
+ * read within the limits, every row checked, the plan, and the content check's field rules on every record the plan
+ * creates or changes. The command line (importResults) and the content check and build (beside.ts) all call this.
+ */
+export async function prepareImport(
+  bytes: Uint8Array,
+  content: ContentSnapshot,
+  options: Omit<ImportOptions, 'contentDir' | 'dryRun'>,
+): Promise<Prepared> {
   const { file } = options;
   const problems: Problem[] = [...checkSource(options.source)];
-  const fail = (extra: Problem[] = []): ImportReport => ({
+  const round = content.rounds.find((r) => r.id === options.round);
+  if (!round) {
+    const known = content.rounds.map((r) => r.id).join(', ');
+    problems.push({
+      file: 'lệnh nhập',
+      column: '--round',
+      value: options.round,
+      message: `Không có đợt bình chọn này. Các đợt đang có: ${known}`,
+    });
+    return { problems, notices: [] };
+  }
+  const provinces = new ProvinceMatcher(content.provinces);
+  const read = await readSheetFile(bytes, file, { sheet: options.sheet, limits: options.limits });
+  problems.push(...read.problems);
+  const notices = [...read.notices];
+  if (!read.sheet || read.problems.length > 0) return { problems, notices };
+  const sheet = parseResultsSheet(read.sheet, { file, provinces, when: roundDate(round.data) });
+  problems.push(...sheet.problems);
+  notices.push(...sheet.notices);
+  if (!sheet.parsed) return { problems, notices };
+  const plan = planImport(sheet.parsed, content, round, provinces, { file, source: options.source });
+  problems.push(...plan.problems);
+  notices.push(...plan.notices);
+  if (options.rules) {
+    for (const record of plan.files) {
+      const collection: Collection = content.rounds.includes(record)
+        ? 'voting-rounds'
+        : content.products.includes(record) || record.path.includes('/products/')
+          ? 'products'
+          : 'beneficiaries';
+      for (const issue of await options.rules(collection, record.id, record.data)) {
+        problems.push({
+          file,
+          line: plan.origins.get(record),
+          column: `${record.display}${issue.field ? ` › ${issue.field}` : ''}`,
+          message: `${issue.message} (bản ghi sẽ tạo hoặc sửa từ dòng này)`,
+        });
+      }
+    }
+  }
+  return { problems, notices, plan };
+}
+
+export async function importResults(options: ImportOptions): Promise<ImportReport> {
+  const { file } = options;
+  const fail = (problems: Problem[]): ImportReport => ({
     ok: false,
-    problems: sortProblems([...problems, ...extra]).map(formatProblem),
+    problems: sortProblems(problems).map(formatProblem),
     notices: [],
     files: [],
     written: false,
   });
-
   if (!existsSync(file)) return fail([{ file, message: 'Không có tệp này: kiểm tra đường dẫn và tên tệp' }]);
+  const max = options.limits?.fileBytes ?? LIMITS.fileBytes;
+  const size = statSync(file).size;
+  if (size > max) return fail([{ file, message: LIMIT_MESSAGES.file(size, max) }]);
   const { content, problems: contentProblems } = loadContent(options.contentDir ?? 'content');
-  problems.push(...contentProblems);
-  const round = content.rounds.find((r) => r.id === options.round);
-  if (!round) {
-    const known = content.rounds.map((r) => r.id).join(', ');
-    return fail([
-      {
-        file: 'lệnh nhập',
-        column: '--round',
-        value: options.round,
-        message: `Không có đợt bình chọn này. Các đợt đang có: ${known}`,
-      },
-    ]);
-  }
-  const provinces = new ProvinceMatcher(content.provinces);
-  const read = await readSheetFile(new Uint8Array(readFileSync(file)), file);
-  problems.push(...read.problems);
-  if (!read.sheet) return fail();
-  const sheet = parseResultsSheet(read.sheet, { file, provinces, when: roundDate(round.data) });
-  problems.push(...sheet.problems);
-  if (!sheet.parsed) return fail();
-  const plan = planImport(sheet.parsed, content, round, provinces, { file, source: options.source });
-  problems.push(...plan.problems);
-
-  const ok = problems.length === 0;
+  const prepared = await prepareImport(new Uint8Array(readFileSync(file)), content, options);
+  const problems = [...contentProblems, ...prepared.problems];
+  const plan = prepared.plan;
+  const ok = problems.length === 0 && plan !== undefined;
   const written = ok && !options.dryRun && plan.files.length > 0;
   if (written) writeFiles(plan.files);
   return {
     ok,
     problems: sortProblems(problems).map(formatProblem),
-    notices: [...sheet.notices, ...plan.notices],
-    files: plan.files.map((f) => ({ path: f.display, created: f.isNew })),
-    summary: plan.summary,
+    notices: prepared.notices,
+    files: (plan?.files ?? []).map((f) => ({ path: f.display, created: f.isNew })),
+    summary: plan?.summary,
     written,
   };
 }

@@ -16,6 +16,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { ContentSnapshot } from './content.ts';
+import { NOT_STATED, type NotStated } from '../vocabulary.ts';
 import { inferKind, namesASet, type Kind } from './fields.ts';
 import { freeSlug, producerKey, producerSlugBase, productKey, productSlugCandidates } from './names.ts';
 import type { Problem } from './problems.ts';
@@ -47,6 +48,8 @@ export interface Plan {
   problems: Problem[];
   notices: string[];
   summary: PlanSummary;
+  /** The sheet row that created or first changed each record (for messages about the record's fields). */
+  origins: Map<RecordFile, number>;
 }
 
 type Data = Record<string, unknown>;
@@ -113,12 +116,26 @@ export function planImport(
   const touchedProducts = new Set<RecordFile>();
   const touchedProducers = new Set<RecordFile>();
   const seen = new Map<RecordFile, number>();
+  const origins = new Map<RecordFile, number>();
+  const touch = (set: Set<RecordFile>, record: RecordFile, line: number) => {
+    set.add(record);
+    if (!origins.has(record)) origins.set(record, line);
+  };
   const current = (id: unknown) => (typeof id === 'string' ? provinces.current(id) : undefined);
   const provinceOf = (id: unknown): ProvinceRecord | undefined =>
     typeof id === 'string' ? provinces.byId.get(id) : undefined;
 
   const host = provinceOf(round.data['host']);
   const provincialRound = round.data['level'] === 'tinh' || round.data['level'] === 'huyen';
+
+  const results = (Array.isArray(round.data['results']) ? round.data['results'] : []) as Data[];
+  const resultAt = new Map<string, number>();
+  results.forEach((r, i) => {
+    const id = str(r['product']);
+    if (id && !resultAt.has(id)) resultAt.set(id, i);
+  });
+  const added: Data[] = [];
+  const edits: Array<{ path: Array<string | number>; value: unknown }> = [];
 
   for (const row of sheet.rows) {
     const problem = (field: Parameters<ParsedSheet['column']>[0], value: string, message: string) =>
@@ -204,19 +221,18 @@ export function planImport(
         }
         if (producer.render() !== before) {
           cite(producer, citeWith);
-          touchedProducers.add(producer);
+          touch(touchedProducers, producer, row.line);
         }
       } else if (!producer) {
-        const kind: Kind | undefined = row.kind ?? inferKind(row.producer);
+        const known: Kind | undefined = row.kind ?? inferKind(row.producer);
+        const kind: Kind | NotStated = known ?? NOT_STATED;
         const province = row.province ?? (provincialRound ? host : undefined);
-        if (!kind) {
-          problem(
-            'producer',
-            row.producer,
-            'Cơ sở mới mà tên không cho biết loại hình: thêm cột "Loại hình" (Doanh nghiệp, Hợp tác xã, Tổ hợp tác, ' +
-              'Hộ kinh doanh), hoặc ghi tên đầy đủ bắt đầu bằng "Công ty…", "HTX…", "Hộ kinh doanh…"',
+        if (!known) {
+          notices.push(
+            `${file}:${row.line} [${sheet.column('producer')}] "${row.producer}": cơ sở mới mà tên không cho biết ` +
+              'loại hình, ghi là "chưa rõ loại hình" (kind: chua-ro). Khi biết, thêm cột "Loại hình" (Doanh nghiệp, ' +
+              'Hợp tác xã, Tổ hợp tác, Hộ kinh doanh) hoặc sửa tệp cơ sở',
           );
-          continue;
         }
         if (!province) {
           problem('province', '', 'Cơ sở mới cần tỉnh, thành phố: điền cột Tỉnh/Thành phố');
@@ -235,7 +251,7 @@ export function planImport(
           sources: citeWith,
         });
         addProducer(producer);
-        touchedProducers.add(producer);
+        touch(touchedProducers, producer, row.line);
         summary.producersCreated++;
       }
     }
@@ -300,7 +316,7 @@ export function planImport(
       }
       if (product.render() !== before) {
         cite(product, citeWith);
-        touchedProducts.add(product);
+        touch(touchedProducts, product, row.line);
       }
     } else {
       const id = freeSlug(productSlugCandidates(row.name, producerId, province.id), (s) => takenProducts.has(s));
@@ -315,28 +331,28 @@ export function planImport(
         sources: citeWith,
       });
       addProduct(product);
-      touchedProducts.add(product);
+      touch(touchedProducts, product, row.line);
       summary.productsCreated++;
     }
     seen.set(product, row.line);
 
-    // 4. The round's result.
-    const results = (Array.isArray(round.data['results']) ? round.data['results'] : []) as Data[];
-    const at = results.findIndex((r) => r['product'] === product.id);
+    // 4. The round's result (applied to the round's file once, after the loop: one edit per row made it n²).
+    const at = resultAt.get(product.id);
     const values: Data = {};
     if (row.score !== undefined) values['score'] = row.score;
     if (row.certificate) values['certificate'] = row.certificate;
     if (row.decision) values['decision'] = row.decision;
-    if (at < 0) {
-      round.push('results', { product: product.id, ...values });
+    if (at === undefined) {
+      added.push({ product: product.id, ...values });
       summary.resultsAdded++;
     } else {
       const old = results[at]!;
       const changes = Object.entries(values).filter(([k, v]) => !isDeepStrictEqual(old[k], v));
-      for (const [k, v] of changes) round.setIn(['results', at, k], v);
+      for (const [k, v] of changes) edits.push({ path: ['results', at, k], value: v });
       if (changes.length > 0) summary.resultsUpdated++;
     }
   }
+  round.batch(edits, 'results', added);
 
   // The sheet's own source backs the round's results too.
   if (options.source && summary.rows > 0) cite(round, citeWith);
@@ -357,5 +373,5 @@ export function planImport(
   summary.productsUpdated = [...touchedProducts].filter((p) => !p.isNew).length;
   summary.producersUpdated = [...touchedProducers].filter((p) => !p.isNew).length;
   const files = [...touchedProducers, ...touchedProducts, round].filter((f) => f.changed);
-  return { files, problems, notices, summary };
+  return { files, problems, notices, summary, origins };
 }

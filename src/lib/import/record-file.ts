@@ -19,6 +19,8 @@ export class RecordFile {
   readonly original: string | undefined;
   data: Data;
   private doc: Document | undefined;
+  /** The last render(), until the next edit (the round's file of a large sheet is costly to render). */
+  private rendered: string | undefined;
 
   private constructor(id: string, path: string, display: string, original: string | undefined, data: Data) {
     this.id = id;
@@ -39,8 +41,11 @@ export class RecordFile {
   /** A record this import creates. */
   static create(id: string, path: string, display: string, data: Data): RecordFile {
     const file = new RecordFile(id, path, display, undefined, {});
-    file.doc = new Document({});
-    for (const [key, value] of Object.entries(data)) if (value !== undefined) file.set(key, value);
+    const doc = new Document({});
+    file.doc = doc;
+    // One read-back at the end, not one per field: an import of 10,000 rows creates 20,000 records.
+    for (const [key, value] of Object.entries(data)) if (value !== undefined) doc.set(key, file.node(value, key));
+    file.data = doc.toJS() as Data;
     return file;
   }
 
@@ -75,6 +80,7 @@ export class RecordFile {
       else map.items.splice(at, 0, pair);
     }
     this.data = doc.toJS() as Data;
+    this.rendered = undefined;
   }
 
   /** Sets a field inside a list entry: `setIn(['results', 2, 'score'], 85.5)`. */
@@ -83,6 +89,7 @@ export class RecordFile {
     if (isDeepStrictEqual(doc.getIn(path), value)) return;
     doc.setIn(path, this.node(value, String(path.at(-1))));
     this.data = doc.toJS() as Data;
+    this.rendered = undefined;
   }
 
   /** Appends to a top-level list, creating it (before `before`) when missing. */
@@ -91,16 +98,39 @@ export class RecordFile {
     if (doc.has(key)) {
       doc.addIn([key], this.node(value, key));
       this.data = doc.toJS() as Data;
+      this.rendered = undefined;
     } else {
       this.set(key, [value], before);
     }
   }
 
+  /**
+   * Several edits at once, the data read back from the document only at the end: fields set inside list entries,
+   * then entries appended to the list `key` (created when missing).
+   */
+  batch(edits: ReadonlyArray<{ path: Array<string | number>; value: unknown }>, key: string, append: readonly unknown[]): void {
+    if (edits.length === 0 && append.length === 0) return;
+    const doc = this.document();
+    for (const { path, value } of edits) doc.setIn(path, this.node(value, String(path.at(-1))));
+    if (append.length > 0) {
+      if (doc.has(key)) for (const value of append) doc.addIn([key], this.node(value, key));
+      else {
+        this.set(key, [...append]);
+        return;
+      }
+    }
+    this.data = doc.toJS() as Data;
+    this.rendered = undefined;
+  }
+
   /** The text to write. */
   render(): string {
-    if (this.format === 'json') return `${JSON.stringify(this.data, null, 2)}\n`;
-    const full = this.document().toString(TO_STRING);
-    return this.original === undefined ? full : (keepUnchanged(this.original, full, this.data) ?? full);
+    if (this.rendered !== undefined) return this.rendered;
+    if (this.format === 'json') return (this.rendered = `${JSON.stringify(this.data, null, 2)}\n`);
+    const doc = this.document();
+    this.rendered =
+      (this.original !== undefined ? keepUnchanged(this.original, doc, this.data) : undefined) ?? doc.toString(TO_STRING);
+    return this.rendered;
   }
 
   /** True when writing would change the file (or create it). */
@@ -128,21 +158,44 @@ function segments(text: string): { head: string; items: Segment[] } | undefined 
 }
 
 /**
- * `full` with each top-level entry whose value is unchanged replaced by its original text, so an edit touches only
- * the entries it changed. Undefined if that cannot be done safely (the result must parse to `data`).
+ * The document with each top-level entry whose value is unchanged written as its original text, so an edit touches
+ * only the entries it changed; only the changed entries are printed (and each is checked to read back as its value),
+ * so a round of 10,000 results is not printed and parsed whole. Undefined if that cannot be done safely.
  */
-function keepUnchanged(original: string, full: string, data: Data): string | undefined {
+function keepUnchanged(original: string, doc: Document, data: Data): string | undefined {
   const before = segments(original);
-  const after = segments(full);
-  if (!before || !after) return undefined;
+  if (!before || !isMap(doc.contents)) return undefined;
   const oldData = parse(original) as Data;
   const oldText = new Map(before.items.map((s) => [s.key, s.text]));
   let out = before.head;
-  for (const seg of after.items) {
-    const kept = oldText.get(seg.key);
-    let piece = kept !== undefined && isDeepStrictEqual(oldData[seg.key], data[seg.key]) ? kept : seg.text;
+  // The comment lines above a key belong to the text of the entry before it (segments()): printed again only when
+  // that entry was printed anew.
+  let previousKept = true;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) return undefined;
+    const key = String(pair.key.value);
+    const kept = oldText.get(key);
+    let piece: string;
+    if (kept !== undefined && isDeepStrictEqual(oldData[key], data[key])) {
+      piece = kept;
+      previousKept = true;
+    } else {
+      const one = new Document({});
+      const comment = pair.key.commentBefore;
+      if (previousKept) delete pair.key.commentBefore;
+      (one.contents as YAMLMap).items.push(pair);
+      try {
+        piece = one.toString(TO_STRING);
+      } finally {
+        if (comment === undefined) delete pair.key.commentBefore;
+        else pair.key.commentBefore = comment;
+      }
+      const back = parse(piece) as Data | null;
+      if (!back || !isDeepStrictEqual(back[key], data[key])) return undefined;
+      previousKept = false;
+    }
     if (!piece.endsWith('\n')) piece += '\n';
     out += piece;
   }
-  return isDeepStrictEqual(parse(out), data) ? out : undefined;
+  return out;
 }

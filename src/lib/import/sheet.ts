@@ -8,7 +8,14 @@ import { parseGroup, parseKind, parseScore, type Group, type Kind } from './fiel
 import type { Problem } from './problems.ts';
 import type { ProvinceMatcher, ProvinceRecord } from './province-match.ts';
 import type { SheetRows } from './read-sheet.ts';
+import { producerKey, productKey } from './names.ts';
 import { matchKey } from './text.ts';
+
+/** The content check's rule for text fields (scripts/lib/check/run.ts): no HTML tags. */
+export const HTML_IN_TEXT = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
+
+/** A value a spreadsheet would run as a formula if it were typed into a cell: = + @, or - not before a number. */
+export const FORMULA_LIKE = /^(?:[=+@]|-(?![\d.,]))/;
 
 export interface SheetRow {
   line: number;
@@ -38,6 +45,9 @@ export interface SheetContext {
   /** The round's date, for names of units that no longer exist. */
   when: Date | undefined;
 }
+
+/** Cells written to the site as text. */
+const TEXT_FIELDS: readonly Field[] = ['name', 'producer', 'address', 'certificate', 'decision'];
 
 const GROUP_HELP =
   'ghi số 1–4 hoặc tên nhóm: 1 Thủ công mỹ nghệ; 2 Chế biến nông, lâm, thủy sản và thực phẩm; ' +
@@ -99,6 +109,7 @@ export function parseResultsSheet(
   let sectionGroup: Group | undefined;
   let sectionProvince: ProvinceRecord | undefined;
   const rowsMissingGroup: number[] = [];
+  const firstLineOf = new Map<string, number>();
 
   for (const { line, cells } of sheet.rows.slice(header.row + 1)) {
     const nonEmpty = cells.filter((c) => c !== '');
@@ -139,6 +150,25 @@ export function parseResultsSheet(
       problems.push({ file, line, column: column(field), value, message });
       ok = false;
     };
+
+    // A twin is reported whatever else is wrong with either row: the key is the name and establishment as written.
+    const twinKey = `${productKey(name)}|${producerKey(cell(cells, 'producer'))}`;
+    const twin = firstLineOf.get(twinKey);
+    if (twin !== undefined) {
+      bad('name', name, `Trùng với dòng ${twin} (cùng tên sản phẩm và cơ sở): xóa một trong hai dòng`);
+    } else firstLineOf.set(twinKey, line);
+
+    for (const field of TEXT_FIELDS) {
+      const text = cell(cells, field);
+      if (!text) continue;
+      if (HTML_IN_TEXT.test(text)) bad(field, text, 'Có mã HTML trong ô: chỉ viết chữ, không dùng thẻ <…>');
+      else if (FORMULA_LIKE.test(text)) {
+        notices.push(
+          `${file}:${line} [${column(field)}] "${text}": ô bắt đầu bằng "${text[0]}" như một công thức; giữ nguyên ` +
+            'chữ như đã gõ (trang web không chạy công thức). Sửa ô nếu đây là lỗi gõ',
+        );
+      }
+    }
 
     const groupText = cell(cells, 'group');
     let group: Group | undefined = sectionGroup;

@@ -20,10 +20,19 @@ export function cellText(value: unknown): string {
 }
 
 /** A key for comparing names: no case, no marks, đ → d, punctuation as spaces. "Chè Tây-Sơn" → "che tay son". */
-export const matchKey = (text: string): string =>
-  foldMarks(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+export function matchKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = foldMarks(text)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    // The same province, group and establishment names recur on every row: each is folded once.
+    if (keys.size >= 100_000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
+}
+const keys = new Map<string, string>();
 
 /** The same key with no spaces at all, for headers and names written run together ("Tỉnh/Thành phố" → "tinhthanhpho"). */
 export const squashKey = (text: string): string => matchKey(text).replace(/ /g, '');
