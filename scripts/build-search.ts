@@ -23,6 +23,14 @@ const DIST = resolve(process.argv[2] ?? 'dist');
 const OUTPUT = join(DIST, 'pagefind');
 /** Template text, not content: the same words on every page of a kind. */
 const EXCLUDE = ['dl.facts > dt', 'thead', 'nav', '.sources', '.no-print'];
+/**
+ * At most this many fragment files (one per page otherwise): beyond it Pagefind bundles pages' fragments into shared
+ * files (`--max-fragments`, Pagefind 1.6). At national scale (`npm run bench`: 35,000 indexed pages) one file per page
+ * put 78,426 files in the output and 35,000 in pagefind/fragment/, beyond Netlify (54,000 files) and Cloudflare Pages
+ * (20,000); with 5,000 the output fits in 50,000 files (figures: deploy/README.md). Sites below 5,000 pages are
+ * unchanged. SEARCH_MAX_FRAGMENTS overrides it (0: no limit).
+ */
+const MAX_FRAGMENTS = Number(process.env['SEARCH_MAX_FRAGMENTS'] ?? 5000);
 /** Files read at once while counting the pages to index. */
 const CONCURRENCY = 32;
 
@@ -75,6 +83,7 @@ const [pages, log] = await Promise.all([
     '--site', DIST,
     '--output-path', OUTPUT,
     '--force-language', 'vi',
+    ...(MAX_FRAGMENTS > 0 ? ['--max-fragments', String(MAX_FRAGMENTS)] : []),
     ...EXCLUDE.flatMap((selector) => ['--exclude-selectors', selector]),
   ]),
 ]);

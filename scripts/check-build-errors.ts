@@ -96,7 +96,7 @@ async function treeDigest(dir: string): Promise<string> {
 /** `node scripts/build.ts` in dir with env added (CI unset unless given); resolves with its exit code and output. */
 function fullBuild(dir: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    const base = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+    const base: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
     delete base['CI'];
     delete base['BUILD_FAULT'];
     delete base['CMS_GITHUB_REPO'];

@@ -34,6 +34,8 @@ export const PAGEFIND_FIXED_NAMES = [
   'pagefind-ui.css',
   'pagefind-modular-ui.js',
   'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
   'wasm.unknown.pagefind',
   'wasm.vi.pagefind',
 ];
