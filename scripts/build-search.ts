@@ -24,13 +24,15 @@ const OUTPUT = join(DIST, 'pagefind');
 /** Template text, not content: the same words on every page of a kind. */
 const EXCLUDE = ['dl.facts > dt', 'thead', 'nav', '.sources', '.no-print'];
 /**
- * At most this many fragment files (one per page otherwise): beyond it Pagefind bundles pages' fragments into shared
- * files (`--max-fragments`, Pagefind 1.6). At national scale (`npm run bench`: 35,000 indexed pages) one file per page
- * put 78,426 files in the output and 35,000 in pagefind/fragment/, beyond Netlify (54,000 files) and Cloudflare Pages
- * (20,000); with 5,000 the output fits in 50,000 files (figures: deploy/README.md). Sites below 5,000 pages are
- * unchanged. SEARCH_MAX_FRAGMENTS overrides it (0: no limit).
+ * SEARCH_MAX_FRAGMENTS=N: at most N fragment files (Pagefind 1.6 `--max-fragments`; beyond it the fragments of
+ * several pages share a file). Off by default: one file per page. At national scale (`npm run bench`, 35,663 indexed
+ * pages) one file per page makes 78,426 files, beyond Netlify (54,000) and Cloudflare Pages' free plan (20,000);
+ * SEARCH_MAX_FRAGMENTS=5000 makes 47,223, but a first search then costs 370–448 KB instead of 206–283 KB (the
+ * metadata keeps Pagefind's hashed page names and a group name per page, which scripts/lib/pagefind-compact.ts cannot
+ * shorten in bundled form) and each shown result 2.1 KB instead of 0.3 KB. For hosts with a file limit only
+ * (deploy/README.md); nginx and Apache have none.
  */
-const MAX_FRAGMENTS = Number(process.env['SEARCH_MAX_FRAGMENTS'] ?? 5000);
+const MAX_FRAGMENTS = Number(process.env['SEARCH_MAX_FRAGMENTS'] || 0);
 /** Files read at once while counting the pages to index. */
 const CONCURRENCY = 32;
 
