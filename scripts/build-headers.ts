@@ -1,7 +1,8 @@
 /**
  * Writes the site's security headers for the hosts it may be served from, computed from the built output:
- * `<dist>/_headers` (Netlify, Cloudflare Pages) and `<dist>/_headers.nginx.conf` (included by
- * deploy/nginx/site.conf). Runs after `astro build`; `node scripts/build-headers.ts [dist]`. The web editor under
+ * `<dist>/_headers` (Netlify, Cloudflare Pages), `<dist>/_headers.nginx.conf` (included by deploy/nginx/site.conf),
+ * `<dist>/.htaccess` (Apache 2.4, deploy/apache/site.conf) and `<dist>/_headers.cloudfront.json` (CloudFront
+ * response-headers policies), all from src/lib/security/host-config.ts with the caching of cache-policy.ts. Runs after `astro build`; `node scripts/build-headers.ts [dist]`. The web editor under
  * /admin/ gets its own policy (adminCspDirectives in src/lib/security/csp.ts); every other path the site's.
  *
  * It reads every page: an inline <style> is allowed by its hash; anything the policy would block (an inline
@@ -12,7 +13,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { mapTileUrl, tileSource } from '../src/lib/map-config.ts';
 import { ADMIN_PREFIX, adminContentSecurityPolicy, adminHeaders, contentSecurityPolicy, securityHeaders, sha256Source } from '../src/lib/security/csp.ts';
-import { HEADERS_FILE, NGINX_HEADERS_FILE, headersFile, nginxHeaders, type HeaderArea } from '../src/lib/security/host-config.ts';
+import { cacheRules } from '../src/lib/security/cache-policy.ts';
+import {
+  APACHE_HEADERS_FILE,
+  CLOUDFRONT_FILE,
+  HEADERS_FILE,
+  NGINX_HEADERS_FILE,
+  apacheConfig,
+  cloudFrontPolicies,
+  headersFile,
+  nginxHeaders,
+  type HeaderArea,
+} from '../src/lib/security/host-config.ts';
 import { inlineCode, type InlineKind } from '../src/lib/security/inline.ts';
 import { htmlFiles } from './lib/html-files.ts';
 
@@ -46,11 +58,15 @@ if (problems.length > 0) {
 
 const inputs = { tileSource: tileSource(mapTileUrl()), styleHashes: [...styleHashes] };
 const headers = securityHeaders(inputs);
-const areas: HeaderArea[] = [{ prefix: ADMIN_PREFIX, headers: adminHeaders() }];
-await writeFile(join(DIST, HEADERS_FILE), headersFile(headers, areas));
-await writeFile(join(DIST, NGINX_HEADERS_FILE), nginxHeaders(headers, areas));
+// The web editor: its own policy, and kept out of search engines.
+const areas: HeaderArea[] = [{ prefix: ADMIN_PREFIX, headers: [...adminHeaders(), ['X-Robots-Tag', 'noindex, nofollow']] }];
+const cache = cacheRules();
+await writeFile(join(DIST, HEADERS_FILE), headersFile(headers, areas, cache));
+await writeFile(join(DIST, NGINX_HEADERS_FILE), nginxHeaders(headers, areas, cache));
+await writeFile(join(DIST, APACHE_HEADERS_FILE), apacheConfig(headers, areas, cache));
+await writeFile(join(DIST, CLOUDFRONT_FILE), `${JSON.stringify(cloudFrontPolicies(headers, areas, cache), null, 2)}\n`);
 console.log(
-  `Security headers: ${pages} pages, ${styleHashes.size} inline style hash(es), ${Math.round(performance.now() - started)} ms → ${join(DIST, HEADERS_FILE)}, ${NGINX_HEADERS_FILE}`,
+  `Security headers: ${pages} pages, ${styleHashes.size} inline style hash(es), ${Math.round(performance.now() - started)} ms → ${join(DIST, HEADERS_FILE)}, ${NGINX_HEADERS_FILE}, ${APACHE_HEADERS_FILE}, ${CLOUDFRONT_FILE}`,
 );
 console.log(`  Content-Security-Policy: ${contentSecurityPolicy(inputs)}`);
 console.log(`  Content-Security-Policy under ${ADMIN_PREFIX} (web editor): ${adminContentSecurityPolicy()}`);

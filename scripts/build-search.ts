@@ -23,6 +23,16 @@ const DIST = resolve(process.argv[2] ?? 'dist');
 const OUTPUT = join(DIST, 'pagefind');
 /** Template text, not content: the same words on every page of a kind. */
 const EXCLUDE = ['dl.facts > dt', 'thead', 'nav', '.sources', '.no-print'];
+/**
+ * SEARCH_MAX_FRAGMENTS=N: at most N fragment files (Pagefind 1.6 `--max-fragments`; beyond it the fragments of
+ * several pages share a file). Off by default: one file per page. At national scale (`npm run bench`, 35,663 indexed
+ * pages) one file per page makes 78,426 files, beyond Netlify (54,000) and Cloudflare Pages' free plan (20,000);
+ * SEARCH_MAX_FRAGMENTS=5000 makes 47,223, but a first search then costs 370–448 KB instead of 206–283 KB (the
+ * metadata keeps Pagefind's hashed page names and a group name per page, which scripts/lib/pagefind-compact.ts cannot
+ * shorten in bundled form) and each shown result 2.1 KB instead of 0.3 KB. For hosts with a file limit only
+ * (deploy/README.md); nginx and Apache have none.
+ */
+const MAX_FRAGMENTS = Number(process.env['SEARCH_MAX_FRAGMENTS'] || 0);
 /** Files read at once while counting the pages to index. */
 const CONCURRENCY = 32;
 
@@ -75,6 +85,7 @@ const [pages, log] = await Promise.all([
     '--site', DIST,
     '--output-path', OUTPUT,
     '--force-language', 'vi',
+    ...(MAX_FRAGMENTS > 0 ? ['--max-fragments', String(MAX_FRAGMENTS)] : []),
     ...EXCLUDE.flatMap((selector) => ['--exclude-selectors', selector]),
   ]),
 ]);

@@ -10,6 +10,9 @@ import { spawn } from 'node:child_process';
 
 const DIST = process.argv[2] ?? 'dist';
 const STEPS = ['scripts/build-search.ts', 'scripts/build-headers.ts', 'scripts/check-photo-metadata.ts'];
+/** BUILD_FAULT=<name> fails that step after it ran (scripts/build.ts; the atomic-build checks use it). */
+const FAULTS: Record<string, string> = { search: STEPS[0]!, headers: STEPS[1]!, photos: STEPS[2]! };
+const fault = FAULTS[process.env['BUILD_FAULT'] ?? ''];
 
 const results = await Promise.all(
   STEPS.map(
@@ -20,7 +23,12 @@ const results = await Promise.all(
         let output = '';
         child.stdout.on('data', (c: Buffer) => (output += c));
         child.stderr.on('data', (c: Buffer) => (output += c));
-        child.on('close', (code) => {
+        child.on('close', (exit) => {
+          let code = exit;
+          if (script === fault && code === 0) {
+            output += `BUILD_FAULT: bước ${script} bị làm hỏng để kiểm thử.\n`;
+            code = 1;
+          }
           const seconds = (performance.now() - started) / 1000;
           process.stdout.write(`[${script}, ${seconds.toFixed(1)} s]\n${output}`);
           done({ script, code: code ?? 1, output, seconds });

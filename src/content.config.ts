@@ -1,4 +1,5 @@
 /** Wiring only: each collection is a loader over content/<folder> plus its schema from src/schemas. */
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { provinceSchema } from './schemas/provinces';
@@ -17,6 +18,9 @@ import { withRoundSheets } from './lib/import/loader';
 const loader = (name: CollectionName) => {
   const { kind, path } = COLLECTIONS[name];
   if (kind === 'list') return file(path);
+  // A collection whose folder does not exist yet (stories, until a province writes one) has no entries, without
+  // Astro's warning about a missing base directory on every build.
+  if (!existsSync(path)) return { name: 'empty-folder', load: async () => {} };
   return glob({ base: `./${path}`, pattern: kind === 'prose' ? PROSE_PATTERN : RECORD_PATTERN });
 };
 

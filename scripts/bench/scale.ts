@@ -45,6 +45,13 @@ export interface ScaleBench {
   files: number;
   outputBytes: number;
   searchIndex: { files: number; bytes: number };
+  /** The folder with the most entries (files and folders): Cloudflare Pages and others limit a folder. */
+  largestFolder: { path: string; entries: number };
+  /**
+   * Pagefind's fragment files (one per page, or bundled by --max-fragments, scripts/build-search.ts): how many, pages
+   * per file, and the bytes a shown result costs (its whole file, already gzip) against one page's fragment alone.
+   */
+  fragments: { files: number; pagesPerFile: number; bytesPerResult: number; bytesPerPage: number };
   /** Every stylesheet in the output gzipped as one stream: the site's whole CSS, compressed. */
   allCss: number;
   /** The same files gzipped one by one and summed: what a reader downloads visiting every template. */
@@ -86,6 +93,17 @@ async function* walk(dir: string): AsyncGenerator<{ path: string; size: number }
     if (entry.isDirectory()) yield* walk(path);
     else if (entry.isFile()) yield { path, size: (await stat(path)).size };
   }
+}
+
+async function largestFolder(dir: string, root = dir): Promise<{ path: string; entries: number }> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  let best = { path: dir.slice(root.length) || '/', entries: entries.length };
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const inner = await largestFolder(join(dir, entry.name), root);
+    if (inner.entries > best.entries) best = inner;
+  }
+  return best;
 }
 
 async function countFiles(dir: string): Promise<number> {
@@ -185,6 +203,24 @@ export async function benchScale({ repo, counts, keep, cold, log }: ScaleOptions
       indexFiles++;
       indexBytes += f.size;
     }
+    let fragmentFiles = 0;
+    let fragmentBytes = 0;
+    for await (const f of walk(join(dist, 'pagefind', 'fragment'))) {
+      fragmentFiles++;
+      fragmentBytes += f.size;
+    }
+    // The pages indexed, as build-search.ts printed them in the phase's log.
+    const logName = (await readdir(dir)).find((f) => f.startsWith('bench-after-the-build') && f.endsWith('.log'));
+    const postLog = logName ? await readFile(join(dir, logName), 'utf8') : '';
+    const indexedPages = Number(/Chỉ mục tìm kiếm: (\d+) trang/.exec(postLog)?.[1] ?? fragmentFiles);
+    const pagesPerFile = fragmentFiles > 0 ? indexedPages / fragmentFiles : 0;
+    const fragments = {
+      files: fragmentFiles,
+      pagesPerFile: Math.round(pagesPerFile * 10) / 10,
+      bytesPerResult: fragmentFiles > 0 ? Math.round(fragmentBytes / fragmentFiles) : 0,
+      bytesPerPage: indexedPages > 0 ? Math.round(fragmentBytes / indexedPages) : 0,
+    };
+    const folder = await largestFolder(dist);
     const s = manifest.sample;
     const templatePaths: Record<string, string> = {
       home: '/',
@@ -218,6 +254,8 @@ export async function benchScale({ repo, counts, keep, cold, log }: ScaleOptions
       files,
       outputBytes,
       searchIndex: { files: indexFiles, bytes: indexBytes },
+      largestFolder: folder,
+      fragments,
       allCss,
       allCssFiles,
       templates,

@@ -15,6 +15,9 @@ import { NGINX_HEADERS_FILE } from '../../src/lib/security/host-config.ts';
 import type { StaticServer } from './server.ts';
 
 const STATIC_CONF = fileURLToPath(new URL('../../deploy/nginx/static.conf', import.meta.url));
+const BROTLI_CONF = fileURLToPath(new URL('../../deploy/nginx/brotli.conf', import.meta.url));
+/** Debian's brotli module (libnginx-mod-http-brotli-filter); without it the tests' nginx serves gzip only. */
+export const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
 
 /** The nginx binary: NGINX_PATH, or Debian's; undefined when there is none. */
@@ -35,8 +38,9 @@ const freePort = () =>
 /** The whole nginx.conf of the test instance: main context, then one server block like production's. */
 export function testConfig({ dir, root, port }: { dir: string; root: string; port: number }): string {
   const quote = (path: string) => `"${path.replace(/"/g, '\\"')}"`;
+  const brotli = existsSync(BROTLI_MODULE);
   return `# The browser tests' private nginx (scripts/lib/nginx.ts).
-${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
+${brotli ? `load_module ${BROTLI_MODULE};\n` : ''}${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
 pid ${quote(join(dir, 'nginx.pid'))};
 error_log ${quote(join(dir, 'error.log'))} warn;
 events { worker_connections 256; }
@@ -55,7 +59,7 @@ http {
         root ${quote(root)};
         include ${quote(join(root, NGINX_HEADERS_FILE))};
         include ${quote(STATIC_CONF)};
-    }
+${brotli ? `        include ${quote(BROTLI_CONF)};\n` : ''}    }
 }
 `;
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEADERS_FILE, NGINX_HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/lib/security/host-config.ts';
+import { HEADERS_FILE, HOST_FILES, NGINX_HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/lib/security/host-config.ts';
 import { nginxPath, serveWithNginx } from './nginx.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
@@ -32,7 +32,7 @@ export async function openOrigin(dist: string): Promise<Origin> {
   const rules = parseHeadersFile(readFileSync(file, 'utf8'));
   const server = await serveStatic(dist, {
     headers: (path) => headersFor(rules, path),
-    hidden: [`/${HEADERS_FILE}`, `/${NGINX_HEADERS_FILE}`],
+    hidden: HOST_FILES.map((file) => `/${file}`),
   });
   if (!nginx) console.warn('nginx not found: serving with Node and the headers of _headers instead (CI uses nginx).');
   return { ...server, served: `Node (scripts/lib/server.ts) with ${HEADERS_FILE}` };

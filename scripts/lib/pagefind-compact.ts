@@ -285,24 +285,24 @@ export async function compactIndex(outputPath: string, options: CompactOptions =
     ) {
       fail('tệp meta không như mong đợi');
     }
-    // Fragments bundled into shared group files (Pagefind's maxFragments) are addressed by their group: not handled.
-    if ((pages as unknown[][]).some((p) => typeof p[2] === 'string' && p[2] !== '')) {
-      fail('các mảnh (fragment) đã gộp thành nhóm; bước này chỉ dành cho mảnh riêng lẻ');
-    }
+    // Fragments bundled into shared group files (Pagefind's --max-fragments, scripts/build-search.ts): each page names
+    // its fragment inside its group file, so names stay as Pagefind wrote them (group files carry their own hash);
+    // only the word counts are rounded.
+    const grouped = (pages as unknown[][]).some((p) => typeof p[2] === 'string' && p[2] !== '');
 
     // 1–2. Fragment names and word counts. Renaming is not all-or-nothing on a file system, so a failure stops the
-    // build; a half-renamed index is never published because dist/ is rebuilt from scratch each time.
-    const oldNames = (pages as Array<[string, number]>).map((p) => p[0]);
-    const set = sha(oldNames.join('\n')).slice(0, 6);
-    const newNames = oldNames.map((_, i) => `${language}_${set}_${i.toString(36)}`);
-    const fragments = join(outputPath, 'fragment');
-    await Promise.all(
-      oldNames.map((name, i) => rename(join(fragments, `${name}.pf_fragment`), join(fragments, `${newNames[i]}.pf_fragment`))),
-    );
-    (pages as unknown[][]).forEach((p, i) => {
-      p[0] = newNames[i];
-      p[1] = roundWordCount(p[1] as number);
-    });
+    // build; a half-renamed index is never published because the build is atomic (scripts/build.ts).
+    if (!grouped) {
+      const oldNames = (pages as Array<[string, number]>).map((p) => p[0]);
+      const set = sha(oldNames.join('\n')).slice(0, 6);
+      const newNames = oldNames.map((_, i) => `${language}_${set}_${i.toString(36)}`);
+      const fragments = join(outputPath, 'fragment');
+      await Promise.all(
+        oldNames.map((name, i) => rename(join(fragments, `${name}.pf_fragment`), join(fragments, `${newNames[i]}.pf_fragment`))),
+      );
+      (pages as unknown[][]).forEach((p, i) => (p[0] = newNames[i]));
+    }
+    (pages as unknown[][]).forEach((p) => (p[1] = roundWordCount(p[1] as number)));
 
     // 3–4. đ typed as d, the positions of the largest lists, then the words regrouped into chunks.
     const read: WordEntry[] = [];

@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-const SKIP = new Set(['node_modules', 'dist', '.git', '.astro', '.cache', 'test-results']);
+const SKIP = new Set(['node_modules', 'dist', 'dist.next', 'dist.old', '.git', '.astro', '.cache', 'test-results']);
 const CACHES = new Set(['.astro', '.vite', '.cache']);
 
 export async function makeSandbox(repo: string): Promise<string> {

@@ -2,6 +2,8 @@
  * The one place that reads astro:content. Loads every collection once per build, checks that every reference
  * resolves (the build stops listing them all if not), and answers the cross-collection questions pages ask.
  */
+import { existsSync } from 'node:fs';
+import { COLLECTIONS } from '../lib/check/collections';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findDanglingReferences, formatProblems } from '../lib/references';
 import { byId, currentUnit, idsCoveredBy, predecessors } from '../lib/provinces';
@@ -36,7 +38,8 @@ async function load() {
     getCollection('votingRounds'),
     getCollection('products'),
     getCollection('beneficiaries'),
-    getCollection('stories'),
+    // No folder, no entries: asked anyway, Astro would warn on every build that the collection is empty.
+    existsSync(COLLECTIONS.stories.path) ? getCollection('stories') : Promise.resolve([] as Story[]),
     getCollection('reports'),
   ]);
   const everything = [provinces, conferences, news, rounds, products, beneficiaries, stories, reports].flat();

@@ -221,7 +221,8 @@ describe('the editor’s security headers', () => {
     expect(csp(headersFor(rules, '/admin/'))).toEqual([adminHeaders()[0]![1]]);
     expect(csp(headersFor(rules, '/admin/config.yml'))).toEqual([adminHeaders()[0]![1]]);
     expect(csp(headersFor(rules, '/tin-tuc/'))).toEqual([headers[0]![1]]);
-    expect(headersFor(rules, '/admin/').map(([n]) => n).sort()).toEqual(headers.map(([n]) => n).sort());
+    // Every site header (and the Cache-Control every path gets), nothing twice.
+    expect(headersFor(rules, '/admin/').map(([n]) => n).sort()).toEqual([...headers.map(([n]) => n), 'Cache-Control'].sort());
   });
 
   it('keeps scripts strict in the editor policy: only styles may be inline', () => {
@@ -235,7 +236,7 @@ describe('the editor’s security headers', () => {
   it('writes an nginx location for /admin/ that repeats every header with the editor policy', () => {
     const conf = nginxHeaders(headers, areas);
     const block = conf.slice(conf.indexOf('location ^~ /admin/ {'));
-    expect(block.split('\n').filter((l) => l.trim().startsWith('add_header'))).toHaveLength(headers.length);
+    expect(block.split('\n').filter((l) => l.trim().startsWith('add_header'))).toHaveLength(headers.length + 1); // + Cache-Control
     expect(block).toContain(`add_header Content-Security-Policy "${adminHeaders()[0]![1]}" always;`);
     expect(conf.slice(0, conf.indexOf('location'))).toContain(`add_header Content-Security-Policy "${headers[0]![1]}" always;`);
   });

@@ -81,13 +81,15 @@ describe('host configuration', () => {
 
   it('writes a _headers file that reads back to the same headers on every path, and a long cache for /_astro/', () => {
     const rules = parseHeadersFile(headersFile(headers));
-    expect(headersFor(rules, '/tin-tuc/abc/')).toEqual(headers);
+    expect(headersFor(rules, '/tin-tuc/abc/')).toEqual([...headers, ['Cache-Control', 'no-cache']]);
     expect(headersFor(rules, '/_astro/a.B1c.js')).toEqual([...headers, ['Cache-Control', 'public, max-age=31536000, immutable']]);
   });
 
   it('writes nginx add_header lines sent on every status', () => {
     const conf = nginxHeaders(headers);
-    expect(conf.split('\n').filter((l) => l.startsWith('add_header'))).toHaveLength(headers.length);
+    // The security headers and Cache-Control (set per path by the include's `if`s).
+    expect(conf.split('\n').filter((l) => l.startsWith('add_header'))).toHaveLength(headers.length + 1);
+    expect(conf).toContain('add_header Cache-Control $cnnt_cache_control always;');
     expect(conf).toContain(`add_header Content-Security-Policy "${headers[0]![1]}" always;`);
   });
 

@@ -16,6 +16,7 @@ import { storySchema } from '../../schemas/stories.ts';
 import { votingRoundSchema } from '../../schemas/voting-rounds.ts';
 import type { ConfigInputs, ProvinceChoice } from './cms-config.ts';
 import { schemaDocs, type DocTree } from './schema-docs.ts';
+import { editorRepository } from './repository.ts';
 
 /** What image() returns here: a path string, recognised by identity as an image field. */
 export const IMAGE = z.string();
@@ -54,14 +55,17 @@ export function editorDocs(): Partial<Record<CollectionName, DocTree>> {
 }
 
 /**
- * The GitHub repository the editor commits to: CMS_GITHUB_REPO ("owner/name") and CMS_GITHUB_BRANCH at build time
- * (deploy/README.md). Sign-in is with a personal access token, so no OAuth server is needed.
+ * The GitHub repository the editor commits to: CMS_GITHUB_REPO ("owner/name") and CMS_GITHUB_BRANCH at build time,
+ * else deploy/editor.json (src/lib/admin/repository.ts, deploy/README.md). Sign-in is with a personal access token,
+ * so no OAuth server is needed.
  */
 export function githubBackend(env: Record<string, string | undefined> = process.env): Backend {
+  const { repo, branch } = editorRepository(env);
   return {
     name: 'github',
-    repo: env['CMS_GITHUB_REPO'] || 'CHU-SO-HUU/TEN-KHO',
-    branch: env['CMS_GITHUB_BRANCH'] || 'main',
+    // Unconfigured: /admin/ loads no editor and says how to set it (src/pages/admin/index.astro).
+    repo: repo ?? '',
+    branch,
     auth_methods: ['token'],
     commit_messages: {
       create: 'Thêm {{collection}} “{{slug}}” (trình biên tập)',
