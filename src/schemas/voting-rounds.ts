@@ -53,6 +53,11 @@ export const votingRoundSchema = z
     notes: z.string().optional(),
     /** Kết quả: danh sách sản phẩm đã có trên trang (có thể chưa đủ so với số được công nhận). */
     results: z.array(result).default([]),
+    /**
+     * Tên tệp bảng kết quả (.xlsx hoặc .csv) đặt cạnh tệp này, do ô "Bảng kết quả" của trình biên tập ghi; kiểm tra và
+     * bản dựng đọc tệp đó theo đúng quy tắc của công cụ nhập (src/lib/import/beside.ts).
+     */
+    resultsSheet: z.string().regex(/^[^/\\]+\.(xlsx|csv)$/i, 'Bảng kết quả phải là tệp .xlsx hoặc .csv đặt cạnh tệp đợt bình chọn').optional(),
     /** Nguồn tin. */
     sources,
   })

@@ -18,6 +18,8 @@ import { importResults, type ImportOptions } from '../../src/lib/import/index.ts
 import { LIMITS } from '../../src/lib/import/limits.ts';
 import { readSheetFile } from '../../src/lib/import/read-sheet.ts';
 
+const SITE_CONTENT = 'tests/fixtures/import/site/content';
+
 const temps: string[] = [];
 afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -29,7 +31,7 @@ function tempDir(): string {
 }
 function contentCopy(root = tempDir()): string {
   const dir = join(root, 'content');
-  cpSync('content', dir, { recursive: true });
+  cpSync(SITE_CONTENT, dir, { recursive: true });
   return dir;
 }
 const HEADER = ['STT', 'Tên sản phẩm', 'Nhóm sản phẩm', 'Tên cơ sở', 'Địa chỉ', 'Tỉnh/Thành phố', 'Điểm'];

@@ -343,13 +343,17 @@ export function collectionConfig(name: CollectionName, inputs: ConfigInputs, gen
     create: true,
     // Deleting breaks what references the entry: done through a reviewed pull request, not from the editor.
     delete: false,
-    fields: name === 'votingRounds' ? [...collectionFields(name, inputs, generator), RESULTS_SHEET_FIELD] : collectionFields(name, inputs, generator),
+    // The schema's resultsSheet (a file name) is written by the upload field below, not typed.
+    fields:
+      name === 'votingRounds'
+        ? [...collectionFields(name, inputs, generator).filter((f) => f.name !== 'resultsSheet'), RESULTS_SHEET_FIELD]
+        : collectionFields(name, inputs, generator),
   };
 }
 
 /**
  * A round's results sheet, uploaded as the council sent it (.xlsx or CSV): saved beside the round's file, its name in
- * the round's `resultsSheet`. Not a schema field: the content check and the build read the sheet itself with the
+ * the round's `resultsSheet` (a schema field, so the strict check accepts it; not offered as text). The content check and the build read the sheet itself with the
  * importer's rules (src/lib/import/beside.ts), list every problem by row, and add its results, products and
  * establishments to the round; nothing else is written.
  */

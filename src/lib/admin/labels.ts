@@ -119,6 +119,7 @@ export const FIELD_LABELS: Record<string, string> = {
   level: 'Cấp',
   year: 'Năm bình chọn',
   organiser: 'Cơ quan tổ chức',
+  resultsSheet: 'Bảng kết quả (Excel hoặc CSV)',
   decision: 'Quyết định công nhận',
   'decision.number': 'Số quyết định',
   'decision.date': 'Ngày quyết định',
