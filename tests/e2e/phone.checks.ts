@@ -53,7 +53,7 @@ const overflowIn = (page: Page) =>
       const x = getComputedStyle(el).overflowX;
       if (x === 'visible' || el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue;
       if (el.closest('beneficiary-map, .leaflet-container') || el.closest('.visually-hidden')) continue;
-      if (el.matches('.table-scroll[tabindex="0"][role="region"]')) continue;
+      if (el.matches('section.table-scroll[tabindex="0"][aria-label]')) continue;
       found.push(`${name(el)} hides ${el.scrollWidth - el.clientWidth} px on the right with no cue`);
     }
     for (const el of document.body.querySelectorAll('*')) {
