@@ -18,4 +18,7 @@ export function onFilterFormChange(form: HTMLFormElement, apply: () => void): vo
   form.addEventListener('input', (event) => later((event.target as HTMLElement).localName === 'input' ? TYPING_PAUSE_MS : 0));
   // Reset fires before the fields are cleared: apply on the next task.
   form.addEventListener('reset', () => later(0));
+  // A filter from the address (a shared link) opens the folded form, so the reader sees why the list is shorter.
+  const box = form.closest('details');
+  if (box && [...new FormData(form).values()].some((value) => String(value).trim())) box.open = true;
 }

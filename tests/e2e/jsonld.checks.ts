@@ -21,6 +21,7 @@ const TYPES: Array<[RegExp, string[]]> = [
   [/^\/binh-chon\/[^/]+\/$/, ['ItemList']],
   [/^\/san-pham\/((nhom|tinh)\/[^/]+\/)?(trang\/\d+\/)?$/, ['CollectionPage']],
   [/^\/san-pham\/[^/]+\/$/, ['Product']],
+  [/^\/san-pham\/[^/]+\/chung-nhan\/$/, ['WebPage']],
   [/^\/co-so\/([^/]+\/[^/]+\/)?(trang\/\d+\/)?$/, ['CollectionPage']],
   [/^\/co-so\/[^/]+\/$/, ['Organization', 'Cooperative']],
   [/^\/cau-chuyen\/$/, ['CollectionPage']],

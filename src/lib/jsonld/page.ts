@@ -4,7 +4,7 @@
  * (WebPage whose main entity is a Map). Each is part of the site's WebSite node (the home page's "#website").
  */
 import type { AboutPage, CollectionPage, SearchResultsPage, WebPage } from 'schema-dts';
-import { absolute } from './core';
+import { absolute, nodeId } from './core';
 
 export interface PageInput {
   /** Site path of the page, e.g. "/tin-tuc/trang/2/". */
@@ -73,4 +73,9 @@ export function mapPageNode(p: PageInput, origin: URL | string): Exclude<WebPage
     ...pageFields(p, origin),
     mainEntity: { '@type': 'Map', name: p.title, ...(p.description ? { description: p.description } : {}), url: absolute(p.path, origin) },
   };
+}
+
+/** A product's printable recognition page (/san-pham/<slug>/chung-nhan/): a WebPage about the product's node. */
+export function recognitionPageNode(p: PageInput, productId: string, origin: URL | string): Exclude<WebPage, string> {
+  return { '@type': 'WebPage', ...pageFields(p, origin), about: { '@id': absolute(nodeId.product(productId), origin) } };
 }
