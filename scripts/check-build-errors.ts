@@ -30,6 +30,8 @@ interface Case {
   content: string;
   /** Strings the build output must contain besides the file's path: the field, and the message where it is ours. */
   expect: string[];
+  /** A file (relative to the copy) the build must never have written: proof that the planted code did not run. */
+  mustNotExist?: string;
 }
 
 const cases: Case[] = [
@@ -37,7 +39,7 @@ const cases: Case[] = [
     name: 'a product whose group is text, not a number',
     file: 'content/products/zz-kiem-tra-nhom-sai.yaml',
     content: `name: Sản phẩm kiểm tra\ngroup: "thủ công"\nprovince: thanh-hoa\n${source}`,
-    expect: ['group', 'Nhóm sản phẩm là số 1, 2, 3 hoặc 4'],
+    expect: ['group', 'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm'],
   },
   {
     name: 'a news item without a summary',
@@ -51,6 +53,13 @@ const cases: Case[] = [
     content: `name: Sản phẩm kiểm tra\ngroup: 1\nproducer: co-so-khong-ton-tai\nprovince: thanh-hoa\n${source}`,
     expect: ['[producer]', 'co-so-khong-ton-tai'],
   },
+  {
+    name: 'an .mdx file planted in content/news/ (code that would run at build)',
+    file: 'content/news/zz-kiem-tra-cai-vao.mdx',
+    content: `---\ntitle: Tệp MDX cài vào để chạy mã\ndate: 2022-09-22\nsummary: Tệp này ghi một tệp khác nếu mã của nó được chạy khi dựng trang.\ntopics: [hoi-nghi]\n${source}---\nimport { writeFileSync } from 'node:fs';\n\n{writeFileSync('da-chay-mdx', 'x')}\n`,
+    expect: ['Không nhận tệp .mdx trong content/'],
+    mustNotExist: 'da-chay-mdx',
+  },
 ];
 
 const started = Date.now();
@@ -63,6 +72,7 @@ for (const c of cases) {
     await writeFile(join(dir, c.file), c.content);
     const { code, output } = await build(dir);
     const missing = [c.file, ...c.expect].filter((text) => !output.includes(text));
+    if (c.mustNotExist && existsSync(join(dir, c.mustNotExist))) missing.push(`(the planted code ran: ${c.mustNotExist} exists)`);
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (code !== 0 && missing.length === 0) {
       passed++;
