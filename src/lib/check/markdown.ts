@@ -4,6 +4,7 @@
  * code. The check judges them before the build: an image that is missing or remote, or a link that would run script,
  * stopped the build (or broke the page under the CSP) after the check had called the content valid.
  */
+import { linesOutsideFences } from './text.ts';
 
 export interface MarkdownTarget {
   kind: 'image' | 'link';
@@ -21,15 +22,8 @@ const DEFINITION = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*(<[^>]*>|\S+)/;
 /** Every link and image target in `markdown`, with its file line (`firstLine` is the body's first line). */
 export function markdownTargets(markdown: string, firstLine = 1): MarkdownTarget[] {
   const found: MarkdownTarget[] = [];
-  let fence: string | undefined;
-  markdown.split('\n').forEach((raw, i) => {
-    const marker = /^\s*(```+|~~~+)/.exec(raw)?.[1];
-    if (marker) {
-      if (!fence) fence = marker;
-      else if (marker.startsWith(fence)) fence = undefined;
-      return;
-    }
-    if (fence || /^(?: {4}|\t)/.test(raw)) return;
+  for (const { text: raw, index: i } of linesOutsideFences(markdown)) {
+    if (/^(?: {4}|\t)/.test(raw)) continue;
     const line = raw.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
     const at = firstLine + i;
     const unwrap = (t: string) => (t.startsWith('<') && t.endsWith('>') ? t.slice(1, -1) : t);
@@ -40,7 +34,7 @@ export function markdownTargets(markdown: string, firstLine = 1): MarkdownTarget
     for (const m of line.matchAll(AUTOLINK)) found.push({ kind: 'link', target: m[1]!, line: at });
     const definition = DEFINITION.exec(line);
     if (definition) found.push({ kind: 'link', target: unwrap(definition[1]!), line: at });
-  });
+  }
   return found;
 }
 

@@ -15,18 +15,24 @@ const HTML = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<!--/;
  */
 export function rawHtmlLines(markdown: string, firstLine = 1): number[] {
   const lines: number[] = [];
+  for (const { text, index } of linesOutsideFences(markdown)) {
+    if (HTML.test(text.replace(/`[^`]*`/g, ''))) lines.push(firstLine + index);
+  }
+  return lines;
+}
+
+/** The lines of a Markdown body that are not inside a fenced code block (``` or ~~~), with their 0-based index. */
+export function* linesOutsideFences(markdown: string): Generator<{ text: string; index: number }> {
   let fence: string | undefined;
-  markdown.split('\n').forEach((line, i) => {
-    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1];
+  for (const [index, text] of markdown.split('\n').entries()) {
+    const marker = /^\s*(```+|~~~+)/.exec(text)?.[1];
     if (marker) {
       if (!fence) fence = marker;
       else if (marker.startsWith(fence)) fence = undefined;
-      return;
+      continue;
     }
-    if (fence) return;
-    if (HTML.test(line.replace(/`[^`]*`/g, ''))) lines.push(firstLine + i);
-  });
-  return lines;
+    if (!fence) yield { text, index };
+  }
 }
 
 /** Splits "---\nyaml\n---\nbody" into its parts; `bodyLine` is the file line where the body starts. */
