@@ -8,11 +8,16 @@
  * other facets appear when the reader asks for them ("Lọc kết quả…"), and stay for the rest of the visit.
  */
 
+import { missingWords } from '../lib/search/typed-words';
+
 interface PagefindData {
   url: string;
   meta: Record<string, string | undefined>;
   excerpt: string;
   filters: Record<string, string[] | undefined>;
+  /** The page's text, words separated by spaces, and the positions of the words this search matched. */
+  content: string;
+  locations: number[];
 }
 interface PagefindSearch {
   results: Array<{ id: string; data: () => Promise<PagefindData> }>;
@@ -152,14 +157,17 @@ class SiteSearch extends HTMLElement {
         return;
       }
       const search = await pagefind.search(query || null, { filters });
+      // Pagefind puts a start of an unknown word in its place ("xyzzy" → "x"); then nothing typed was found.
+      const first = query ? await search.results[0]?.data() : undefined;
+      const noise = first !== undefined && missingWords(query, first.content, first.locations).length > 0;
       if (run !== this.#run) return;
-      this.#renderFacets(search.filters);
-      this.#results = search.results;
+      this.#renderFacets(noise ? {} : search.filters);
+      this.#results = noise ? [] : search.results;
       this.#shown = 0;
       this.#list.replaceChildren();
-      const count = number.format(search.results.length);
+      const count = number.format(this.#results.length);
       this.#status.textContent =
-        search.results.length === 0
+        this.#results.length === 0
           ? `${this.#strings.none} ${this.#strings.noneHelp}`
           : query
             ? fill(this.#strings.countFor, { count, query })

@@ -57,6 +57,12 @@ describe('roundNode', () => {
     const empty = roundNode({ ...round, results: [] }, origin);
     expect(empty).toMatchObject({ numberOfItems: 141, itemListElement: [] });
   });
+
+  it('gives no count when the source publishes none: the products listed so far are not the total', () => {
+    const { recognised: _, ...unknown } = round;
+    expect(roundNode(unknown, origin)).not.toHaveProperty('numberOfItems');
+    expect(roundNode({ ...unknown, results: [] }, origin)).not.toHaveProperty('numberOfItems');
+  });
 });
 
 describe('page nodes', () => {

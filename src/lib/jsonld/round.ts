@@ -5,7 +5,8 @@
  * happening at one place (sources give a ceremony for few rounds, and the vote itself spans months), so an Event
  * would need a startDate and location the sources do not give. What the page publishes is the list of recognised
  * products, which is exactly an ItemList. Its numberOfItems is the count the source publishes (schema.org counts the
- * whole list when a page shows only part of it); itemListElement are the products the site has, in the round's order,
+ * whole list when a page shows only part of it), and is left out when the source gives none: the products listed so
+ * far are not the round's total, and 0 would say it recognised nothing; itemListElement are the products the site has, in the round's order,
  * each linking to its product page (whose Product node has the award).
  */
 import type { ItemList } from 'schema-dts';
@@ -30,7 +31,7 @@ export function roundNode(r: RoundInput, origin: URL | string): Exclude<ItemList
     description: r.description,
     url: absolute(`/binh-chon/${r.id}/`, origin),
     // Never fewer than listed, should a results sheet run ahead of the published count.
-    numberOfItems: Math.max(r.recognised ?? 0, r.results.length),
+    ...(r.recognised === undefined ? {} : { numberOfItems: Math.max(r.recognised, r.results.length) }),
     // A recognition, not a ranking: the order is the results sheet's.
     itemListOrder: 'https://schema.org/ItemListUnordered',
     itemListElement: r.results.map((p, i) => ({
