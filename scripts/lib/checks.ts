@@ -1,11 +1,13 @@
 /**
  * One visit of one page in Chromium and every check on it: the page loads, no console error or uncaught exception,
- * no failed local request, axe, html-validate on the served HTML, links, images and fragments.
+ * no failed local request, axe (once per page structure), html-validate on the served HTML, links, images and fragments,
+ * and nothing wider than a 360 px phone screen.
  */
 import type { ConsoleMessage, Request, Response } from 'playwright-core';
-import { axeProblems } from './axe.ts';
+import { axeProblems, type AxeCoverage } from './axe.ts';
 import type { Tab } from './browser.ts';
 import { htmlProblems } from './html.ts';
+import { overflowIn } from './overflow.ts';
 import { idsOf, linksOf, type LinkChecker } from './links.ts';
 import type { Check, Results } from './report.ts';
 
@@ -13,9 +15,10 @@ export interface CheckDeps {
   origin: string;
   links: LinkChecker;
   results: Results;
+  axe: AxeCoverage;
 }
 
-export async function checkPage(tab: Tab, url: string, { origin, links, results }: CheckDeps): Promise<void> {
+export async function checkPage(tab: Tab, url: string, { origin, links, results, axe }: CheckDeps): Promise<void> {
   const { page } = tab;
   tab.current = url;
   results.page(url);
@@ -54,8 +57,10 @@ export async function checkPage(tab: Tab, url: string, { origin, links, results 
     }
     const html = await response.text();
     for (const message of await htmlProblems(html, new URL(url).pathname)) report('html', message);
-    for (const message of await axeProblems(page)) report('axe', message);
+    if (await axe.needs(page)) for (const message of await axeProblems(page)) report('axe', message);
     for (const message of await links.check(url, await linksOf(page), await idsOf(page))) report('links', message);
+    // The tab is 360 px wide (scripts/e2e.ts): nothing may stick out sideways.
+    for (const message of await overflowIn(page)) report('phone', message);
     // Let scripts that fetch after load finish, so their errors are charged to this page.
     await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
   } catch (error) {

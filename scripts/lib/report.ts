@@ -3,7 +3,7 @@
  * as `URL: [check] message`, and the closing `N passed, M failed` line that CI reads.
  */
 
-export const CHECKS = ['page', 'console', 'requests', 'axe', 'html', 'links', 'assert'] as const;
+export const CHECKS = ['page', 'console', 'requests', 'axe', 'html', 'links', 'phone', 'assert'] as const;
 export type Check = (typeof CHECKS)[number];
 
 export interface Problem {
