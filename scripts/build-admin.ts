@@ -8,5 +8,7 @@ import { buildEditorBundle } from '../src/lib/admin/editor-bundle.ts';
 
 const started = performance.now();
 const { dir, cached } = await buildEditorBundle(fileURLToPath(new URL('..', import.meta.url)));
-console.log(`Trình biên tập /admin/: ${cached ? '(cached)' : `dựng trong ${((performance.now() - started) / 1000).toFixed(1)} s`}`);
+console.log(
+  `Trình biên tập /admin/: ${cached ? '(cached)' : `dựng trong ${((performance.now() - started) / 1000).toFixed(1)} s`}`,
+);
 console.log(dir);

@@ -12,7 +12,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { mapTileUrl, tileSource } from '../src/lib/map-config.ts';
-import { ADMIN_PREFIX, adminContentSecurityPolicy, adminHeaders, contentSecurityPolicy, securityHeaders, sha256Source } from '../src/lib/security/csp.ts';
+import {
+  ADMIN_PREFIX,
+  adminContentSecurityPolicy,
+  adminHeaders,
+  contentSecurityPolicy,
+  securityHeaders,
+  sha256Source,
+} from '../src/lib/security/csp.ts';
 import { cacheRules } from '../src/lib/security/cache-policy.ts';
 import {
   APACHE_HEADERS_FILE,
@@ -59,7 +66,9 @@ if (problems.length > 0) {
 const inputs = { tileSource: tileSource(mapTileUrl()), styleHashes: [...styleHashes] };
 const headers = securityHeaders(inputs);
 // The web editor: its own policy, and kept out of search engines.
-const areas: HeaderArea[] = [{ prefix: ADMIN_PREFIX, headers: [...adminHeaders(), ['X-Robots-Tag', 'noindex, nofollow']] }];
+const areas: HeaderArea[] = [
+  { prefix: ADMIN_PREFIX, headers: [...adminHeaders(), ['X-Robots-Tag', 'noindex, nofollow']] },
+];
 const cache = cacheRules();
 await writeFile(join(DIST, HEADERS_FILE), headersFile(headers, areas, cache));
 await writeFile(join(DIST, NGINX_HEADERS_FILE), nginxHeaders(headers, areas, cache));

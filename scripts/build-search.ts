@@ -58,7 +58,9 @@ function run(command: string, args: string[]): Promise<string> {
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
     child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? done(output) : fail(new Error(`Pagefind dừng với mã ${code}:\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? done(output) : fail(new Error(`Pagefind dừng với mã ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -82,15 +84,19 @@ await rm(OUTPUT, { recursive: true, force: true });
 const [pages, log] = await Promise.all([
   countIndexable(),
   run(pagefindBinary(), [
-    '--site', DIST,
-    '--output-path', OUTPUT,
-    '--force-language', 'vi',
+    '--site',
+    DIST,
+    '--output-path',
+    OUTPUT,
+    '--force-language',
+    'vi',
     ...(MAX_FRAGMENTS > 0 ? ['--max-fragments', String(MAX_FRAGMENTS)] : []),
     ...EXCLUDE.flatMap((selector) => ['--exclude-selectors', selector]),
   ]),
 ]);
 const indexed = Number(/Indexed (\d+) pages/.exec(log)?.[1] ?? NaN);
-if (indexed !== pages) throw new Error(`Pagefind lập chỉ mục ${indexed} trang, trong khi có ${pages} trang cần tìm được:\n${log}`);
+if (indexed !== pages)
+  throw new Error(`Pagefind lập chỉ mục ${indexed} trang, trong khi có ${pages} trang cần tìm được:\n${log}`);
 const pagefindDone = performance.now();
 
 // Pagefind also writes its ready-made interfaces; /tim-kiem/ uses only the engine (pagefind.js, its worker and WASM),

@@ -39,7 +39,11 @@ interface Done {
   output: string;
 }
 
-function start(command: string[], stream: boolean, env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; done: Promise<Done> } {
+function start(
+  command: string[],
+  stream: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): { child: ChildProcess; done: Promise<Done> } {
   const child = spawn(process.execPath, command, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   let output = '';
   const collect = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
@@ -48,7 +52,9 @@ function start(command: string[], stream: boolean, env: NodeJS.ProcessEnv = proc
   };
   child.stdout!.on('data', collect(process.stdout));
   child.stderr!.on('data', collect(process.stderr));
-  const done = new Promise<Done>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output })));
+  const done = new Promise<Done>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output })),
+  );
   return { child, done };
 }
 
@@ -61,13 +67,18 @@ function stop(child: ChildProcess): void {
   }
 }
 
+/** The colour codes Astro writes around its messages (ESC [ … m). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is being removed.
+const ANSI_COLOUR = /\x1b\[[0-9;]*m/g;
+
 const clean = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 
 /** Content files named in a step's output: paths under content/ or public/, and built pages traced to their entry. */
 function contentFilesIn(output: string): string[] {
   const found = new Set<string>();
-  const text = output.split(`${ROOT}${sep}`).join('').replace(/\x1b\[[0-9;]*m/g, '');
-  for (const match of text.matchAll(/(?:^|[^\w./-])((?:content|public)\/[\w./-]+\.[A-Za-z]{2,5})/gm)) found.add(match[1]!);
+  const text = output.split(`${ROOT}${sep}`).join('').replace(ANSI_COLOUR, '');
+  for (const match of text.matchAll(/(?:^|[^\w./-])((?:content|public)\/[\w./-]+\.[A-Za-z]{2,5})/gm))
+    found.add(match[1]!);
   // A built page (/san-pham/slug/index.html): the entry whose file is named slug.
   for (const match of text.matchAll(/(?:^|\s)\/(?:[\w-]+\/)*([\w-]+)\/index\.html/gm)) {
     const slug = match[1]!;
@@ -86,7 +97,9 @@ function contentFilesIn(output: string): string[] {
 function fail(step: string, output: string, code = 1): never {
   clean(STAGE);
   const files = contentFilesIn(output);
-  const kept = existsSync(OUT) ? `${relative(ROOT, OUT)}/ giữ nguyên bản đã dựng trước, không thay đổi gì` : `chưa có ${relative(ROOT, OUT)}/ nào`;
+  const kept = existsSync(OUT)
+    ? `${relative(ROOT, OUT)}/ giữ nguyên bản đã dựng trước, không thay đổi gì`
+    : `chưa có ${relative(ROOT, OUT)}/ nào`;
   console.error(`\nDựng trang thất bại ở bước: ${step}. ${kept}; trang đang đăng không bị ảnh hưởng.`);
   console.error(
     files.length > 0
@@ -113,7 +126,8 @@ if (production && !repository.repo) {
   );
   fail('cấu hình trình biên tập /admin/', '');
 }
-if (!repository.repo) console.log(`Trình biên tập /admin/ chưa có kho GitHub: trang /admin/ hướng dẫn cách đặt (deploy/editor.json).`);
+if (!repository.repo)
+  console.log(`Trình biên tập /admin/ chưa có kho GitHub: trang /admin/ hướng dẫn cách đặt (deploy/editor.json).`);
 
 const check = start(['scripts/check.ts'], false);
 const astro = start([astroBin, 'build', '--outDir', STAGE], true);
@@ -146,11 +160,14 @@ console.log(`Kiểm tra nội dung ‖ astro build: ${((performance.now() - star
 if (!args.includes('--no-postbuild')) {
   const post = start(['scripts/postbuild.ts', STAGE], true);
   const result = await post.done;
-  if (result.code !== 0) fail('sau astro build (chỉ mục tìm kiếm, tiêu đề HTTP, kiểm tra ảnh)', result.output, result.code);
+  if (result.code !== 0)
+    fail('sau astro build (chỉ mục tìm kiếm, tiêu đề HTTP, kiểm tra ảnh)', result.output, result.code);
 }
 
 // Every step passed: the new build takes dist/'s place.
 if (existsSync(OUT)) renameSync(OUT, OLD);
 renameSync(STAGE, OUT);
 clean(OLD);
-console.log(`Đã dựng xong: ${relative(ROOT, OUT)}/ thay bằng bản mới (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+console.log(
+  `Đã dựng xong: ${relative(ROOT, OUT)}/ thay bằng bản mới (${((performance.now() - started) / 1000).toFixed(1)} s).`,
+);

@@ -101,8 +101,16 @@ for (const c of cases) {
       console.log(`ok   ${c.name} (${seconds} s)\n       ${line.trim().slice(0, 200)}`);
     } else {
       failed++;
-      console.log(`FAIL ${c.name} (${seconds} s): ${code === 0 ? 'the build succeeded' : `the output does not name ${missing.join(', ')}`}`);
-      console.log(output.split('\n').slice(-30).map((l) => `       ${l}`).join('\n'));
+      console.log(
+        `FAIL ${c.name} (${seconds} s): ${code === 0 ? 'the build succeeded' : `the output does not name ${missing.join(', ')}`}`,
+      );
+      console.log(
+        output
+          .split('\n')
+          .slice(-30)
+          .map((l) => `       ${l}`)
+          .join('\n'),
+      );
     }
   } finally {
     await removeSandbox(dir);
@@ -117,7 +125,12 @@ async function treeDigest(dir: string): Promise<string> {
       if (entry.isDirectory()) {
         lines.push(`${relative(dir, path)}/`);
         await walk(path);
-      } else lines.push(`${relative(dir, path)} ${createHash('sha256').update(await readFile(path)).digest('hex')}`);
+      } else
+        lines.push(
+          `${relative(dir, path)} ${createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')}`,
+        );
     }
   };
   await walk(dir);
@@ -125,7 +138,11 @@ async function treeDigest(dir: string): Promise<string> {
 }
 
 /** `node scripts/build.ts` in dir with env added (CI unset unless given); resolves with its exit code and output. */
-function fullBuild(dir: string, env: Record<string, string>, args: string[] = []): Promise<{ code: number; output: string }> {
+function fullBuild(
+  dir: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
     const base: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
     delete base['CI'];
@@ -154,10 +171,26 @@ const atomicCases: AtomicCase[] = [
     file: { path: cases[0]!.file, content: cases[0]!.content },
     expect: ['Dựng trang thất bại ở bước: kiểm tra nội dung', `Tệp gây lỗi: ${cases[0]!.file}`],
   },
-  { name: 'atomic: astro build fails', env: { BUILD_FAULT: 'astro' }, expect: ['Dựng trang thất bại ở bước: astro build'] },
-  { name: 'atomic: the search index fails', env: { BUILD_FAULT: 'search' }, expect: ['Dựng trang thất bại ở bước: sau astro build', 'build-search.ts'] },
-  { name: 'atomic: the headers fail', env: { BUILD_FAULT: 'headers' }, expect: ['Dựng trang thất bại ở bước: sau astro build', 'build-headers.ts'] },
-  { name: 'atomic: the photo check fails', env: { BUILD_FAULT: 'photos' }, expect: ['Dựng trang thất bại ở bước: sau astro build', 'check-photo-metadata.ts'] },
+  {
+    name: 'atomic: astro build fails',
+    env: { BUILD_FAULT: 'astro' },
+    expect: ['Dựng trang thất bại ở bước: astro build'],
+  },
+  {
+    name: 'atomic: the search index fails',
+    env: { BUILD_FAULT: 'search' },
+    expect: ['Dựng trang thất bại ở bước: sau astro build', 'build-search.ts'],
+  },
+  {
+    name: 'atomic: the headers fail',
+    env: { BUILD_FAULT: 'headers' },
+    expect: ['Dựng trang thất bại ở bước: sau astro build', 'build-headers.ts'],
+  },
+  {
+    name: 'atomic: the photo check fails',
+    env: { BUILD_FAULT: 'photos' },
+    expect: ['Dựng trang thất bại ở bước: sau astro build', 'check-photo-metadata.ts'],
+  },
   {
     name: 'production build (CI=true) without the editor repository',
     env: { CI: 'true' },
@@ -176,7 +209,10 @@ const atomicCases: AtomicCase[] = [
     }
     // The previously published build.
     await mkdir(join(dir, 'dist/_astro'), { recursive: true });
-    await writeFile(join(dir, 'dist/index.html'), '<!doctype html><title>Bản đã đăng</title><p>Bản đã đăng trước.</p>\n');
+    await writeFile(
+      join(dir, 'dist/index.html'),
+      '<!doctype html><title>Bản đã đăng</title><p>Bản đã đăng trước.</p>\n',
+    );
     await writeFile(join(dir, 'dist/_astro/cu.abc123.js'), 'console.log("bản cũ");\n');
     const before = await treeDigest(join(dir, 'dist'));
     for (const c of atomicCases) {
@@ -197,27 +233,49 @@ const atomicCases: AtomicCase[] = [
       } else {
         failed++;
         console.log(`FAIL ${c.name} (${seconds} s): ${problems.join('; ')}`);
-        console.log(output.split('\n').slice(-30).map((l) => `       ${l}`).join('\n'));
+        console.log(
+          output
+            .split('\n')
+            .slice(-30)
+            .map((l) => `       ${l}`)
+            .join('\n'),
+        );
       }
     }
     const t0 = Date.now();
     const { code, output } = await fullBuild(dir, {});
-    const admin = existsSync(join(dir, 'dist/admin/index.html')) ? await readFile(join(dir, 'dist/admin/index.html'), 'utf8') : '';
+    const admin = existsSync(join(dir, 'dist/admin/index.html'))
+      ? await readFile(join(dir, 'dist/admin/index.html'), 'utf8')
+      : '';
     const problems = [
       ...(code === 0 ? [] : [`the build failed (${code})`]),
       ...((await treeDigest(join(dir, 'dist'))) === before ? ['dist/ was not replaced'] : []),
-      ...(existsSync(join(dir, 'dist.next')) || existsSync(join(dir, 'dist.old')) ? ['dist.next/ or dist.old/ left behind'] : []),
-      ...(admin.includes('Trình biên tập chưa được cấu hình') && admin.includes('deploy/editor.json') ? [] : ['/admin/ does not say how to set the repository']),
-      ...(admin.includes('TEN-KHO') || admin.includes('/admin/app/') ? ['/admin/ names a placeholder or loads the editor'] : []),
+      ...(existsSync(join(dir, 'dist.next')) || existsSync(join(dir, 'dist.old'))
+        ? ['dist.next/ or dist.old/ left behind']
+        : []),
+      ...(admin.includes('Trình biên tập chưa được cấu hình') && admin.includes('deploy/editor.json')
+        ? []
+        : ['/admin/ does not say how to set the repository']),
+      ...(admin.includes('TEN-KHO') || admin.includes('/admin/app/')
+        ? ['/admin/ names a placeholder or loads the editor']
+        : []),
     ];
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (problems.length === 0) {
       passed++;
-      console.log(`ok   atomic: a good build replaces dist/; unconfigured /admin/ says how to set the repository (${seconds} s)`);
+      console.log(
+        `ok   atomic: a good build replaces dist/; unconfigured /admin/ says how to set the repository (${seconds} s)`,
+      );
     } else {
       failed++;
       console.log(`FAIL atomic: a good build (${seconds} s): ${problems.join('; ')}`);
-      console.log(output.split('\n').slice(-30).map((l) => `       ${l}`).join('\n'));
+      console.log(
+        output
+          .split('\n')
+          .slice(-30)
+          .map((l) => `       ${l}`)
+          .join('\n'),
+      );
     }
   } finally {
     await removeSandbox(dir);

@@ -24,15 +24,21 @@ let count = 0;
 for await (const file of images(DIST)) {
   count++;
   const path = relative(DIST, file).split(sep).join('/');
-  const kept = await photoMetadata(file).catch((error: unknown) => [`không đọc được (${error instanceof Error ? error.message : String(error)})`]);
+  const kept = await photoMetadata(file).catch((error: unknown) => [
+    `không đọc được (${error instanceof Error ? error.message : String(error)})`,
+  ]);
   if (kept.length === 0) continue;
   // A file under public/ is copied as-is: name the source the editor has to fix.
   const source = existsSync(join('public', path)) ? `public/${path}` : `/${path} (bản gốc từ content/)`;
-  problems.push(`${source}: ảnh còn siêu dữ liệu ${kept.join(', ')}. Xuất lại ảnh không kèm siêu dữ liệu (ví dụ: exiftool -all= tệp.jpg).`);
+  problems.push(
+    `${source}: ảnh còn siêu dữ liệu ${kept.join(', ')}. Xuất lại ảnh không kèm siêu dữ liệu (ví dụ: exiftool -all= tệp.jpg).`,
+  );
 }
 if (problems.length > 0) {
   console.error(`${problems.length} ảnh trong bản dựng còn siêu dữ liệu (có thể lộ vị trí chụp):`);
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
-console.log(`Siêu dữ liệu ảnh: ${count} ảnh, không ảnh nào còn EXIF/GPS, XMP hay IPTC (${Math.round(performance.now() - started)} ms).`);
+console.log(
+  `Siêu dữ liệu ảnh: ${count} ảnh, không ảnh nào còn EXIF/GPS, XMP hay IPTC (${Math.round(performance.now() - started)} ms).`,
+);

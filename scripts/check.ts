@@ -21,6 +21,8 @@ if (problems.length === 0) {
 } else {
   for (const problem of sortProblems(problems)) console.error(formatProblem(problem));
   const bad = new Set(problems.map((p) => p.file)).size;
-  console.error(`\n${problems.length} vấn đề trong ${bad} tệp (đã kiểm tra ${files} tệp, ${seconds} s). Chưa có gì bị thay đổi.`);
+  console.error(
+    `\n${problems.length} vấn đề trong ${bad} tệp (đã kiểm tra ${files} tệp, ${seconds} s). Chưa có gì bị thay đổi.`,
+  );
   process.exitCode = 1;
 }

@@ -22,7 +22,9 @@ import { Results } from './lib/report.ts';
 import { readSitemap } from './lib/sitemap.ts';
 
 /** The built site; E2E_DIST points elsewhere (e.g. a copy with planted faults, to see that each check can fail). */
-const DIST = process.env['E2E_DIST'] ? `${process.env['E2E_DIST'].replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
+const DIST = process.env['E2E_DIST']
+  ? `${process.env['E2E_DIST'].replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../dist/', import.meta.url));
 /** E2E_ONLY=<regex>: run only the behaviour checks whose name matches, skipping the page crawl (while developing). */
 const ONLY = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY'], 'i') : undefined;
 /** Tabs at once: 3 keeps a 2-core machine busy without timeouts. */
@@ -61,7 +63,9 @@ try {
   const results = new Results(server.origin);
   const links = new LinkChecker(server.origin, siteOrigin);
   const axe = new AxeCoverage();
-  console.log(`Checking ${urls.length} pages from ${DIST} at ${server.origin}, served by ${server.served} (${CONCURRENCY} at a time)…`);
+  console.log(
+    `Checking ${urls.length} pages from ${DIST} at ${server.origin}, served by ${server.served} (${CONCURRENCY} at a time)…`,
+  );
 
   const tabs = await Promise.all(Array.from({ length: CONCURRENCY }, () => openTab(context, server.origin, results)));
   // Every page is read as on a phone (WCAG 1.4.10 at 360 CSS px, in the same visit as the other checks); the wide

@@ -29,7 +29,12 @@ function fail(message: string): never {
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { title: { type: 'string' }, slug: { type: 'string' }, date: { type: 'string' }, province: { type: 'string' } },
+  options: {
+    title: { type: 'string' },
+    slug: { type: 'string' },
+    date: { type: 'string' },
+    province: { type: 'string' },
+  },
 });
 const type = positionals[0] ?? fail('Thiếu loại mục.');
 const collection = TYPES[type] ?? fail(`Không có loại "${type}".`);
@@ -46,9 +51,13 @@ if (values.province && !new RegExp(`^- id: ${values.province}$`, 'm').test(provi
 
 const { kind, path: dir } = COLLECTIONS[collection];
 const existing = (await readdir(dir).catch(() => [])).filter((f) => f.replace(/\.[^.]+$/, '') === slug);
-if (existing.length > 0) fail(`Đã có mục "${slug}": ${existing.map((f) => join(dir, f)).join(', ')}. Chọn slug khác với --slug.`);
+if (existing.length > 0)
+  fail(`Đã có mục "${slug}": ${existing.map((f) => join(dir, f)).join(', ')}. Chọn slug khác với --slug.`);
 
-const template = await readFile(new URL(`./templates/${type}.${kind === 'prose' ? 'md' : 'yaml'}`, import.meta.url), 'utf8');
+const template = await readFile(
+  new URL(`./templates/${type}.${kind === 'prose' ? 'md' : 'yaml'}`, import.meta.url),
+  'utf8',
+);
 const province = values.province ?? '';
 const text = template
   .replaceAll('[{{province}}]', province ? `[${province}]` : '[]')

@@ -30,7 +30,10 @@ export const collections = {
   news: defineCollection({ loader: loader('news'), schema: newsSchema }),
   // A round's results sheet saved beside it (content/voting-rounds/<slug>.xlsx|csv) adds its results, products and
   // establishments, read by the importer's code (src/lib/import/beside.ts); the check reads the same sheets.
-  votingRounds: defineCollection({ loader: withRoundSheets(loader('votingRounds'), 'voting-rounds'), schema: votingRoundSchema }),
+  votingRounds: defineCollection({
+    loader: withRoundSheets(loader('votingRounds'), 'voting-rounds'),
+    schema: votingRoundSchema,
+  }),
   products: defineCollection({ loader: withRoundSheets(loader('products'), 'products'), schema: productSchema }),
   beneficiaries: defineCollection({
     loader: withRoundSheets(loader('beneficiaries'), 'beneficiaries'),

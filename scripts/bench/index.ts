@@ -73,44 +73,94 @@ let dist = measured ?? '';
 let scale: ScaleBench | undefined;
 
 if (!measured) {
-  console.log(`Building the national-scale site (${N(counts.products)} products, ${N(counts.beneficiaries)} beneficiaries, ${N(counts.news)} news, ${N(counts.rounds)} rounds, ${N(counts.conferences)} conferences) …`);
-  scale = await benchScale({ repo: REPO, counts, keep: values.keep, cold: values.cold, log: (line) => console.log(line) });
+  console.log(
+    `Building the national-scale site (${N(counts.products)} products, ${N(counts.beneficiaries)} beneficiaries, ${N(counts.news)} news, ${N(counts.rounds)} rounds, ${N(counts.conferences)} conferences) …`,
+  );
+  scale = await benchScale({
+    repo: REPO,
+    counts,
+    keep: values.keep,
+    cold: values.cold,
+    log: (line) => console.log(line),
+  });
   report.scale = scale;
   dist = scale.dist;
   const full = counts.products >= DEFAULT_COUNTS.products;
   rows.push(
-    ...scale.phases.map((p): Row => [
-      `phase: ${p.name} (peak ${GB(p.peakRss)}${p.steps.map((st) => `; ${st.name} ${st.seconds} s`).join('')})`,
-      `${p.seconds.toFixed(1)} s`,
-      '–',
-      true,
-    ]),
-    ['whole build (npm run build): content check ‖ Astro, then Pagefind ‖ headers ‖ photo check', `${scale.buildSeconds.toFixed(1)} s`, '≤ 240 s', !full || scale.buildSeconds <= 240],
+    ...scale.phases.map(
+      (p): Row => [
+        `phase: ${p.name} (peak ${GB(p.peakRss)}${p.steps.map((st) => `; ${st.name} ${st.seconds} s`).join('')})`,
+        `${p.seconds.toFixed(1)} s`,
+        '–',
+        true,
+      ],
+    ),
+    [
+      'whole build (npm run build): content check ‖ Astro, then Pagefind ‖ headers ‖ photo check',
+      `${scale.buildSeconds.toFixed(1)} s`,
+      '≤ 240 s',
+      !full || scale.buildSeconds <= 240,
+    ],
     ['peak memory (RSS of the build process tree)', GB(scale.peakRss), '≤ 4.00 GB', scale.peakRss <= 4 * 2 ** 30],
     // Netlify refuses a folder of more than 54,000 files; Cloudflare Pages reads 20,000 (deploy/README.md).
-    [`output: ${N(scale.pages)} HTML pages, ${(scale.outputBytes / 2 ** 20).toFixed(0)} MB`, `${N(scale.files)} files`, '≤ 50,000 files', !full || scale.files <= 50_000],
-    [`largest folder: ${scale.largestFolder.path}`, `${N(scale.largestFolder.entries)} entries`, '≤ 20,000', !full || scale.largestFolder.entries <= 20_000],
+    [
+      `output: ${N(scale.pages)} HTML pages, ${(scale.outputBytes / 2 ** 20).toFixed(0)} MB`,
+      `${N(scale.files)} files`,
+      '≤ 50,000 files',
+      !full || scale.files <= 50_000,
+    ],
+    [
+      `largest folder: ${scale.largestFolder.path}`,
+      `${N(scale.largestFolder.entries)} entries`,
+      '≤ 20,000',
+      !full || scale.largestFolder.entries <= 20_000,
+    ],
     [
       `search fragments: ${N(scale.fragments.files)} files, ${scale.fragments.pagesPerFile} pages a file (--max-fragments); one page alone ${KB(scale.fragments.bytesPerPage)}`,
       `${KB(scale.fragments.bytesPerResult)} a result`,
       '–',
       true,
     ],
-    ['search index (dist/pagefind)', `${N(scale.searchIndex.files)} files, ${(scale.searchIndex.bytes / 2 ** 20).toFixed(1)} MB`, '–', true],
-    [`all CSS in the output, gzipped together (file by file: ${KB(scale.allCssFiles)})`, KB(scale.allCss), `≤ ${KB(12 * 1024)}`, scale.allCss <= 12 * 1024],
+    [
+      'search index (dist/pagefind)',
+      `${N(scale.searchIndex.files)} files, ${(scale.searchIndex.bytes / 2 ** 20).toFixed(1)} MB`,
+      '–',
+      true,
+    ],
+    [
+      `all CSS in the output, gzipped together (file by file: ${KB(scale.allCssFiles)})`,
+      KB(scale.allCss),
+      `≤ ${KB(12 * 1024)}`,
+      scale.allCss <= 12 * 1024,
+    ],
     [
       'largest CSS a page loads',
       KB(Math.max(...Object.values(scale.templates).map((w) => w.css))),
       `≤ ${KB(12 * 1024)}`,
       Object.values(scale.templates).every((w) => w.css <= 12 * 1024),
     ],
-    [`photos processed and cached (node_modules/.cache/bench/astro)`, `${N(scale.photoCache.before)} cached before → ${N(scale.photoCache.after)} after`, 'cached', scale.photoCache.after >= scale.photoCache.before],
+    [
+      `photos processed and cached (node_modules/.cache/bench/astro)`,
+      `${N(scale.photoCache.before)} cached before → ${N(scale.photoCache.after)} after`,
+      'cached',
+      scale.photoCache.after >= scale.photoCache.before,
+    ],
     ...Object.entries(scale.templates).flatMap(([name, w]): Row[] => {
       const content = name === 'product' || name === 'news article';
       const loader = name !== 'map' && name !== 'search' && !/directory|round/.test(name);
       return [
-        [`${name} ${w.path.length > 40 ? `${w.path.slice(0, 40)}…` : w.path}: HTML gzipped`, KB(w.html), content ? `≤ ${KB(14 * 1024)}` : '–', !content || w.html <= 14 * 1024],
-        [`${name}: CSS ${KB(w.css)}; JS before interaction`, KB(w.js), loader ? '0 (search loads on use)' : '–', !loader || w.js === 0],
+        [
+          `${name} ${w.path.length > 40 ? `${w.path.slice(0, 40)}…` : w.path}: HTML gzipped`,
+          KB(w.html),
+          content ? `≤ ${KB(14 * 1024)}` : '–',
+          !content || w.html <= 14 * 1024,
+        ],
+        [
+          `${name}: CSS ${KB(w.css)}; JS before interaction`,
+          KB(w.js),
+          loader ? '0 (search loads on use)' : '–',
+          !loader || w.js === 0,
+        ],
       ];
     }),
   );
@@ -122,37 +172,50 @@ if (!ONLY || ONLY === 'search') {
     const word = (w: string) => `q=${encodeURIComponent(foldMarks(w)).replace(/%20/g, '+')}`;
     const heaviest = heaviestWord(dist);
     const heaviestQuery = {
-      [`the word with the largest index chunk "${heaviest.word}" (${heaviest.pages} page entries, chunk ${KB(heaviest.chunkBytes)})`]:
-        `q=${encodeURIComponent(heaviest.word)}`,
+      [`the word with the largest index chunk "${heaviest.word}" (${heaviest.pages} page entries, chunk ${KB(heaviest.chunkBytes)})`]: `q=${encodeURIComponent(heaviest.word)}`,
     };
-    const search = await benchSearch(dist, scale
-      ? {
-          idle: ['/', `/tin-tuc/${sample!.news}/`, `/san-pham/${sample!.product}/`],
-          queries: {
-            // The generator's most frequent word, and the words every page template repeats (typed without marks).
-            [`most common word in the generated text "${scale.manifest.commonWord}"`]: word(scale.manifest.commonWord),
-            'common word "cong" (công, cộng, cổng…)': 'q=cong',
-            'common word "san" (sản, sán…)': 'q=san',
-            'common phrase "khuyen cong"': 'q=khuyen+cong',
-            [`rare word "${scale.manifest.rareWord}"`]: word(scale.manifest.rareWord),
-            'filter only': `loai=${encodeURIComponent('Sản phẩm')}`,
-            ...heaviestQuery,
+    const search = await benchSearch(
+      dist,
+      scale
+        ? {
+            idle: ['/', `/tin-tuc/${sample!.news}/`, `/san-pham/${sample!.product}/`],
+            queries: {
+              // The generator's most frequent word, and the words every page template repeats (typed without marks).
+              [`most common word in the generated text "${scale.manifest.commonWord}"`]: word(
+                scale.manifest.commonWord,
+              ),
+              'common word "cong" (công, cộng, cổng…)': 'q=cong',
+              'common word "san" (sản, sán…)': 'q=san',
+              'common phrase "khuyen cong"': 'q=khuyen+cong',
+              [`rare word "${scale.manifest.rareWord}"`]: word(scale.manifest.rareWord),
+              'filter only': `loai=${encodeURIComponent('Sản phẩm')}`,
+              ...heaviestQuery,
+            },
+          }
+        : {
+            idle: ['/', '/tin-tuc/hoi-nghi-khuyen-cong-phia-bac-lan-thu-xvi-tai-thanh-hoa/', '/san-pham/che-tay-son/'],
+            queries: {
+              'common word': 'q=khuyen+cong',
+              'rare word': 'q=chu+dau',
+              'filter only': 'loai=T%E1%BB%89nh+th%C3%A0nh',
+              ...heaviestQuery,
+            },
           },
-        }
-      : {
-          idle: ['/', '/tin-tuc/hoi-nghi-khuyen-cong-phia-bac-lan-thu-xvi-tai-thanh-hoa/', '/san-pham/che-tay-son/'],
-          queries: { 'common word': 'q=khuyen+cong', 'rare word': 'q=chu+dau', 'filter only': 'loai=T%E1%BB%89nh+th%C3%A0nh', ...heaviestQuery },
-        });
+    );
     report.search = search;
     const budgets = { idleJs: 3 * 1024, firstSearch: 300 * 1024 };
     rows.push(
-      ...Object.entries(search.idleJsBytes).map(([path, bytes]): Row => [`idle JS ${path}`, KB(bytes), `≤ ${KB(budgets.idleJs)}`, bytes <= budgets.idleJs]),
-      ...Object.entries(search.firstSearch).map(([name, r]): Row => [
-        `first search: ${name} → ${r.results}, ${r.requests} requests`,
-        KB(r.bytes),
-        `≤ ${KB(budgets.firstSearch)}`,
-        r.bytes <= budgets.firstSearch,
-      ]),
+      ...Object.entries(search.idleJsBytes).map(
+        ([path, bytes]): Row => [`idle JS ${path}`, KB(bytes), `≤ ${KB(budgets.idleJs)}`, bytes <= budgets.idleJs],
+      ),
+      ...Object.entries(search.firstSearch).map(
+        ([name, r]): Row => [
+          `first search: ${name} → ${r.results}, ${r.requests} requests`,
+          KB(r.bytes),
+          `≤ ${KB(budgets.firstSearch)}`,
+          r.bytes <= budgets.firstSearch,
+        ],
+      ),
     );
   }
 }
@@ -177,10 +240,17 @@ if ((!ONLY || ONLY === 'map') && !values['no-map']) {
         count === '10000' ? `≤ ${KB(120 * 1024)}` : '–',
         count !== '10000' || set.pointsBytes <= 120 * 1024,
       ],
-      [`map ${N(Number(count))} points: households finer than commune, coordinates off grid`, String(set.privacyViolations), '0', set.privacyViolations === 0],
+      [
+        `map ${N(Number(count))} points: households finer than commune, coordinates off grid`,
+        String(set.privacyViolations),
+        '0',
+        set.privacyViolations === 0,
+      ],
     ]),
   );
-  console.log(`Load average when the map bench started: ${map.loadAverage} (2 cores); other work slows every time above.`);
+  console.log(
+    `Load average when the map bench started: ${map.loadAverage} (2 cores); other work slows every time above.`,
+  );
 }
 
 console.table(rows.map(([measure, value, budget, ok]) => ({ measure, value, budget, ok: ok ? 'yes' : 'NO' })));

@@ -25,11 +25,15 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: Record<string, any>;
+  args?: { data?: Record<string, unknown>; fileName?: unknown; name?: unknown };
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }>;
   startTime: number;
   samples: number[];
   timeDeltas: number[];
@@ -50,15 +54,19 @@ function printProfile(profile: CpuProfile, from: number, to: number): void {
     const node = byId.get(id)!;
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     const file = url.replace(/^.*\//, '') || `(${functionName || 'native'})`;
-    const key = `${functionName || "(anonymous)"} ${file}:${lineNumber}:${columnNumber}`;
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber}:${columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + dt);
     files.set(file, (files.get(file) ?? 0) + dt);
   });
-  console.log(`\nCPU profile from navigation to ${process.env['MAP_PROFILE_UNTIL'] ?? 'map:clusters-drawn'} (${t.toFixed(0)} ms sampled):`);
+  console.log(
+    `\nCPU profile from navigation to ${process.env['MAP_PROFILE_UNTIL'] ?? 'map:clusters-drawn'} (${t.toFixed(0)} ms sampled):`,
+  );
   console.log('  self time by script file:');
-  for (const [k, v] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${v.toFixed(0).padStart(6)}  ${k}`);
+  for (const [k, v] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`    ${v.toFixed(0).padStart(6)}  ${k}`);
   console.log('  self time by function:');
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${v.toFixed(0).padStart(6)}  ${k}`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`    ${v.toFixed(0).padStart(6)}  ${k}`);
 }
 
 const folder = await mkdtemp(join(tmpdir(), 'map-profile-'));
@@ -101,7 +109,12 @@ try {
     await marksOf(cdp, ['map:clusters-drawn', 'map:interactive']);
     const marks = await page.evaluate(() => [
       ...(['requestStart', 'responseStart', 'responseEnd', 'domInteractive', 'domContentLoadedEventEnd'] as const).map(
-        (k) => ({ type: 'nav', name: k, start: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)[k]), end: 0 }),
+        (k) => ({
+          type: 'nav',
+          name: k,
+          start: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)[k]),
+          end: 0,
+        }),
       ),
       ...performance
         .getEntries()
@@ -125,18 +138,24 @@ try {
     if (process.env['MAP_PROFILE_TRACE']) await writeFile(process.env['MAP_PROFILE_TRACE'], JSON.stringify(events));
 
     console.log('\nmarks and files (ms from navigation):');
-    for (const m of marks) console.log(`  ${m.type.padEnd(8)} ${String(m.start).padStart(6)} → ${String(m.end).padStart(6)}  ${m.name}`);
+    for (const m of marks)
+      console.log(`  ${m.type.padEnd(8)} ${String(m.start).padStart(6)} → ${String(m.end).padStart(6)}  ${m.name}`);
 
     // Main thread of the page's renderer: the thread that ran the map's marks.
     const mark = events.find((e) => e.name === 'map:start');
     const nav = events.find((e) => e.name === 'navigationStart' && (!mark || e.pid === mark.pid));
-    const main = events.find((e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain' && e.pid === (mark ?? nav)!.pid)!;
+    const main = events.find(
+      (e) => e.name === 'thread_name' && e.args?.['name'] === 'CrRendererMain' && e.pid === (mark ?? nav)!.pid,
+    )!;
     const t0 = nav?.ts ?? 0;
     const drawn = events.find((e) => e.name === (process.env['MAP_PROFILE_UNTIL'] ?? 'map:clusters-drawn'));
     const end = drawn ? drawn.ts : Infinity;
-    const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined);
+    const onMain = events.filter(
+      (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
+    );
     const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts >= t0 && e.ts <= end);
-    const inside = (outer: TraceEvent, e: TraceEvent) => e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur! && e !== outer;
+    const inside = (outer: TraceEvent, e: TraceEvent) =>
+      e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur! && e !== outer;
     const kinds = [
       'ParseHTML',
       'EvaluateScript',
@@ -175,7 +194,8 @@ try {
         let label = e.name;
         if (e.name === 'EvaluateScript' || e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule')
           label += ` ${String(e.args?.['data']?.['url'] ?? e.args?.['fileName'] ?? '').replace(/^.*\//, '')}`;
-        if (e.name === 'FunctionCall') label += ` ${e.args?.['data']?.['functionName'] ?? ''}@${String(e.args?.['data']?.['url'] ?? '').replace(/^.*\//, '')}:${e.args?.['data']?.['lineNumber'] ?? ''}`;
+        if (e.name === 'FunctionCall')
+          label += ` ${e.args?.['data']?.['functionName'] ?? ''}@${String(e.args?.['data']?.['url'] ?? '').replace(/^.*\//, '')}:${e.args?.['data']?.['lineNumber'] ?? ''}`;
         if (e.name === 'EventDispatch') label += ` ${e.args?.['data']?.['type'] ?? ''}`;
         parts.set(label, (parts.get(label) ?? 0) + e.dur!);
         totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur!);
@@ -186,10 +206,15 @@ try {
         .slice(0, 6)
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`)
         .join('; ');
-      console.log(`  ${((task.ts - t0) / 1000).toFixed(0).padStart(6)} ${(task.dur! / 1000).toFixed(0).padStart(5)}  ${list}`);
+      console.log(
+        `  ${((task.ts - t0) / 1000).toFixed(0).padStart(6)} ${(task.dur! / 1000).toFixed(0).padStart(5)}  ${list}`,
+      );
     }
-    console.log(`\nmain thread busy ${(busy / 1000).toFixed(0)} ms of ${((end - t0) / 1000).toFixed(0)} ms; by kind (outermost, may overlap):`);
-    for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(22)} ${(v / 1000).toFixed(0)}`);
+    console.log(
+      `\nmain thread busy ${(busy / 1000).toFixed(0)} ms of ${((end - t0) / 1000).toFixed(0)} ms; by kind (outermost, may overlap):`,
+    );
+    for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${k.padEnd(22)} ${(v / 1000).toFixed(0)}`);
     printProfile(profile, t0, end);
   }
 } finally {

@@ -79,10 +79,12 @@ async function writeFirstView(site: string, points: PointsFile): Promise<string>
 }
 
 /** One synthetic set: files written into the copy, and the privacy rules checked on what was written. */
-export async function writeSet(site: string, count: number): Promise<Omit<
-  MapSetBench,
-  'runs' | 'median' | 'interactiveRuns' | 'interactiveMedian' | 'firstPaintRuns' | 'firstPaintMedian'
->> {
+export async function writeSet(
+  site: string,
+  count: number,
+): Promise<
+  Omit<MapSetBench, 'runs' | 'median' | 'interactiveRuns' | 'interactiveMedian' | 'firstPaintRuns' | 'firstPaintMedian'>
+> {
   const provinces = readProvinceEntries();
   const records = syntheticRecords(count, provinces);
   const { points, names } = encodePoints(records, provinces);

@@ -53,9 +53,38 @@ type Random = ReturnType<typeof random>;
 
 const PRODUCT_KINDS: Record<1 | 2 | 3 | 4, string[]> = {
   1: ['Máy tuốt lúa', 'Máy băm cỏ', 'Máy sấy nông sản', 'Máy ép viên', 'Lò đốt rác', 'Máy xay xát gạo', 'Bộ dao cắt'],
-  2: ['Bình gốm men lam', 'Lọ hoa sơn mài', 'Tranh thêu', 'Bộ ấm chén', 'Khay mây tre', 'Tượng gỗ', 'Nón lá', 'Chiếu cói', 'Bình đồng'],
-  3: ['Chè xanh', 'Nước mắm', 'Mật ong', 'Miến dong', 'Bánh đa', 'Rượu nếp', 'Tinh bột nghệ', 'Trà hoa vàng', 'Cà phê bột', 'Giò me'],
-  4: ['Cao dược liệu', 'Xà phòng thảo mộc', 'Tinh dầu sả', 'Gạch không nung', 'Hương trầm', 'Phân bón hữu cơ', 'Than sinh học'],
+  2: [
+    'Bình gốm men lam',
+    'Lọ hoa sơn mài',
+    'Tranh thêu',
+    'Bộ ấm chén',
+    'Khay mây tre',
+    'Tượng gỗ',
+    'Nón lá',
+    'Chiếu cói',
+    'Bình đồng',
+  ],
+  3: [
+    'Chè xanh',
+    'Nước mắm',
+    'Mật ong',
+    'Miến dong',
+    'Bánh đa',
+    'Rượu nếp',
+    'Tinh bột nghệ',
+    'Trà hoa vàng',
+    'Cà phê bột',
+    'Giò me',
+  ],
+  4: [
+    'Cao dược liệu',
+    'Xà phòng thảo mộc',
+    'Tinh dầu sả',
+    'Gạch không nung',
+    'Hương trầm',
+    'Phân bón hữu cơ',
+    'Than sinh học',
+  ],
 };
 const BRANDS = (
   'An Phát|Bảo Châu|Đại Thành|Đông Á|Gia Hưng|Hà Thành|Hải Long|Hoàng Gia|Hồng Phúc|Khang Thịnh|Kim Long|Lộc Phát|' +
@@ -73,7 +102,12 @@ const SUPPORT_KINDS = [
   'Hỗ trợ xây dựng phòng trưng bày sản phẩm',
 ];
 const TOPICS = ['hoi-nghi', 'binh-chon', 'chinh-sach', 'tong-ket', 'ho-tro-co-so', 'xuc-tien-thuong-mai'] as const;
-const ROLES = ['Giám đốc Sở Công Thương', 'Phó Giám đốc Sở Công Thương', 'Giám đốc Trung tâm Khuyến công', 'Trưởng phòng Quản lý công nghiệp'];
+const ROLES = [
+  'Giám đốc Sở Công Thương',
+  'Phó Giám đốc Sở Công Thương',
+  'Giám đốc Trung tâm Khuyến công',
+  'Trưởng phòng Quản lý công nghiệp',
+];
 const PEOPLE = (
   'Nguyễn Văn Hùng|Trần Thị Lan|Lê Minh Tuấn|Phạm Quốc Khánh|Hoàng Thị Hương|Vũ Đức Thắng|Đặng Thanh Sơn|Bùi Thị Ngọc|' +
   'Đỗ Quang Vinh|Ngô Thị Thu|Dương Văn Long|Lý Thị Mai|Đinh Công Hải|Trịnh Văn Nam|Mai Xuân Trường'
@@ -99,8 +133,25 @@ const SENTENCES = [
   'Nhiều sản phẩm thủ công mỹ nghệ của làng nghề {place} đã có mặt tại các hội chợ trong và ngoài nước.',
   'Chương trình hỗ trợ thiết kế bao bì, nhãn mác giúp sản phẩm dễ tiếp cận hệ thống siêu thị và sàn thương mại điện tử.',
 ];
-const HEADINGS = ['Kết quả nổi bật', 'Những khó khăn còn tồn tại', 'Nhiệm vụ thời gian tới', 'Ý kiến của cơ sở', 'Kiến nghị'];
-const PLACES = ['Bát Tràng', 'Phù Lãng', 'Vạn Phúc', 'Đồng Kỵ', 'Chu Đậu', 'Kim Sơn', 'Thanh Hà', 'Tân Cương', 'Mai Châu', 'Hương Canh'];
+const HEADINGS = [
+  'Kết quả nổi bật',
+  'Những khó khăn còn tồn tại',
+  'Nhiệm vụ thời gian tới',
+  'Ý kiến của cơ sở',
+  'Kiến nghị',
+];
+const PLACES = [
+  'Bát Tràng',
+  'Phù Lãng',
+  'Vạn Phúc',
+  'Đồng Kỵ',
+  'Chu Đậu',
+  'Kim Sơn',
+  'Thanh Hà',
+  'Tân Cương',
+  'Mai Châu',
+  'Hương Canh',
+];
 
 const ISO = (d: Date) => d.toISOString().slice(0, 10);
 const VI_DATE = (d: Date) => `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
@@ -123,7 +174,8 @@ function paragraphs(r: Random, vars: Record<string, string>, sections: number): 
   const out = [fill(r.pick(OPENINGS), r, vars)];
   for (let s = 0; s < sections; s++) {
     out.push(`## ${r.pick(HEADINGS)}`);
-    for (let p = 0; p < 2; p++) out.push(Array.from({ length: r.int(3, 5) }, () => fill(r.pick(SENTENCES), r, vars)).join(' '));
+    for (let p = 0; p < 2; p++)
+      out.push(Array.from({ length: r.int(3, 5) }, () => fill(r.pick(SENTENCES), r, vars)).join(' '));
   }
   return out.join('\n\n');
 }
@@ -142,12 +194,14 @@ async function photoFiles(dir: string, count: number, r: Random): Promise<string
       for (let x = 0; x < w; x++) {
         const o = (y * w + x) * 3;
         const grain = (Math.imul(x * 31 + y * 17, 2_654_435_761) >>> 27) - 16;
-        raw[o] = a + ((x * 55) / w) + grain;
-        raw[o + 1] = b + ((y * 55) / h) + grain;
+        raw[o] = a + (x * 55) / w + grain;
+        raw[o + 1] = b + (y * 55) / h + grain;
         raw[o + 2] = c + grain;
       }
     const name = `anh-${String(i + 1).padStart(3, '0')}.jpg`;
-    await sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 82 }).toFile(join(dir, name));
+    await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 82 })
+      .toFile(join(dir, name));
     names.push(name);
   }
   return names;
@@ -155,7 +209,8 @@ async function photoFiles(dir: string, count: number, r: Random): Promise<string
 
 /** Writes many small files without opening thousands at once. */
 async function writeAll(files: Array<[path: string, body: string]>): Promise<void> {
-  for (let i = 0; i < files.length; i += 256) await Promise.all(files.slice(i, i + 256).map(([p, b]) => writeFile(p, b)));
+  for (let i = 0; i < files.length; i += 256)
+    await Promise.all(files.slice(i, i + 256).map(([p, b]) => writeFile(p, b)));
 }
 
 /**
@@ -206,7 +261,8 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
   const seen = new Map<string, number>();
   for (let i = 0; i < counts.products; i++) {
     const group = r.int(1, 4) as 1 | 2 | 3 | 4;
-    const producer = i % 4 === 0 && beneficiaries.length ? beneficiaries[r.int(0, beneficiaries.length - 1)] : undefined;
+    const producer =
+      i % 4 === 0 && beneficiaries.length ? beneficiaries[r.int(0, beneficiaries.length - 1)] : undefined;
     const province = producer?.province ?? r.pick(provinces).id;
     const base = `${r.pick(PRODUCT_KINDS[group])} ${r.pick(QUALITIES)} ${r.pick(BRANDS)}`;
     const n = (seen.get(base) ?? 0) + 1;
@@ -226,7 +282,14 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
       province,
       description,
       ...(i % 100 === 0 && photos.length
-        ? { photos: [{ src: `./anh/${photos[(i / 100) % photos.length]}`, alt: `Ảnh minh họa sản phẩm ${name} (ảnh tổng hợp)` }] }
+        ? {
+            photos: [
+              {
+                src: `./anh/${photos[(i / 100) % photos.length]}`,
+                alt: `Ảnh minh họa sản phẩm ${name} (ảnh tổng hợp)`,
+              },
+            ],
+          }
         : {}),
       sources: SOURCE,
     };
@@ -249,7 +312,12 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
       score: r.int(700, 980) / 10,
       certificate: `${r.int(1, 999)}/GCN-${year}`,
     }));
-    const where = level === 'tinh' ? `tỉnh ${nameOf.get(host)}` : level === 'khu-vuc' ? `khu vực ${region === 'bac' ? 'phía Bắc' : region === 'nam' ? 'phía Nam' : 'miền Trung – Tây Nguyên'}` : 'quốc gia';
+    const where =
+      level === 'tinh'
+        ? `tỉnh ${nameOf.get(host)}`
+        : level === 'khu-vuc'
+          ? `khu vực ${region === 'bac' ? 'phía Bắc' : region === 'nam' ? 'phía Nam' : 'miền Trung – Tây Nguyên'}`
+          : 'quốc gia';
     const slug = `${level}-${year}-${slugify(where)}-${i + 1}`;
     const data = {
       title: `Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp ${where} năm ${year} (đợt ${i + 1})`,
@@ -278,7 +346,13 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
     const ordinal = Math.floor(i / 3) + 1;
     const roman = toRoman(ordinal);
     const slug = `${slugify(roman)}-${date.getUTCFullYear()}-${host.id}-${i + 1}`;
-    const vars = { date: VI_DATE(date), year: String(date.getUTCFullYear()), province: host.name, product: r.pick(products).name, brand: r.pick(BRANDS) };
+    const vars = {
+      date: VI_DATE(date),
+      year: String(date.getUTCFullYear()),
+      province: host.name,
+      product: r.pick(products).name,
+      brand: r.pick(BRANDS),
+    };
     const data = {
       title: `Hội nghị khuyến công các tỉnh, thành phố khu vực ${region === 'bac' ? 'phía Bắc' : region === 'nam' ? 'phía Nam' : 'miền Trung – Tây Nguyên'} lần thứ ${roman} (${i + 1})`,
       number: roman,
@@ -313,7 +387,13 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
     const date = dayOf(r);
     const province = r.pick(provinces);
     const product = r.pick(products);
-    const vars = { date: VI_DATE(date), year: String(date.getUTCFullYear()), province: province.name, product: product.name, brand: r.pick(BRANDS) };
+    const vars = {
+      date: VI_DATE(date),
+      year: String(date.getUTCFullYear()),
+      province: province.name,
+      product: product.name,
+      brand: r.pick(BRANDS),
+    };
     const title = fill(
       r.pick([
         '{province}: khuyến công tiếp sức cơ sở công nghiệp nông thôn năm {year}',
@@ -352,7 +432,13 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
     const b = beneficiaries[r.int(0, beneficiaries.length - 1)]!;
     if (!b.province) continue;
     const date = dayOf(r);
-    const vars = { date: VI_DATE(date), year: String(date.getUTCFullYear()), province: nameOf.get(b.province)!, product: r.pick(products).name, brand: b.name };
+    const vars = {
+      date: VI_DATE(date),
+      year: String(date.getUTCFullYear()),
+      province: nameOf.get(b.province)!,
+      product: r.pick(products).name,
+      brand: b.name,
+    };
     const title = `${b.name}: đổi mới nhờ khuyến công (${i + 1})`;
     const slug = `${slugify(title)}`;
     const data = {
@@ -394,7 +480,12 @@ export async function generate(content: string, counts: ScaleCounts): Promise<Sc
 function wordsByFrequency(documents: readonly string[]): { common: string; rare: string } {
   const df = new Map<string, number>();
   for (const doc of documents) {
-    for (const word of new Set(foldMarks(doc).toLowerCase().match(/\p{L}+/gu) ?? [])) df.set(word, (df.get(word) ?? 0) + 1);
+    for (const word of new Set(
+      foldMarks(doc)
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? [],
+    ))
+      df.set(word, (df.get(word) ?? 0) + 1);
   }
   const sorted = [...df].filter(([w]) => w.length > 1).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const rare = sorted.filter(([, n]) => n >= 2).at(-1)?.[0] ?? '';
@@ -402,8 +493,23 @@ function wordsByFrequency(documents: readonly string[]): { common: string; rare:
 }
 
 function toRoman(n: number): string {
-  const table: Array<[number, string]> = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: Array<[number, string]> = [
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
   return out;
 }

@@ -81,8 +81,13 @@ async function phase(name: string, cwd: string, args: string[], log: (line: stri
   // The phase's whole output, kept in the copy (with --keep) to see where its time went.
   await writeFile(join(cwd, `bench-${name.replace(/[^\w]+/g, '-')}.log`), output);
   // Steps run side by side by scripts/postbuild.ts print "[script, N s]": their own times, shown under the phase.
-  const steps = [...output.matchAll(/^\[scripts\/([\w-]+)\.ts, ([\d.]+) s\]$/gm)].map((m) => ({ name: m[1]!, seconds: Number(m[2]) }));
-  log(`  ${name}: ${seconds.toFixed(1)} s, peak ${(peakRss / 2 ** 30).toFixed(2)} GB${steps.map((st) => `; ${st.name} ${st.seconds} s`).join('')}`);
+  const steps = [...output.matchAll(/^\[scripts\/([\w-]+)\.ts, ([\d.]+) s\]$/gm)].map((m) => ({
+    name: m[1]!,
+    seconds: Number(m[2]),
+  }));
+  log(
+    `  ${name}: ${seconds.toFixed(1)} s, peak ${(peakRss / 2 ** 30).toFixed(2)} GB${steps.map((st) => `; ${st.name} ${st.seconds} s`).join('')}`,
+  );
   if (code !== 0) throw new Error(`${name} failed (exit ${code}):\n${output.slice(-6_000)}`);
   return { name, seconds, peakRss, steps };
 }
@@ -120,7 +125,9 @@ async function countFiles(dir: string): Promise<number> {
 async function weigh(dist: string, path: string): Promise<TemplateWeight> {
   const html = await readFile(join(dist, path, 'index.html'), 'utf8');
   const attr = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!);
-  const sheets = attr(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g).concat(attr(/<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g));
+  const sheets = attr(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g).concat(
+    attr(/<link[^>]+href="([^"]+\.css)"[^>]*rel="stylesheet"/g),
+  );
   let css = 0;
   for (const href of new Set(sheets)) css += gz(await readFile(join(dist, href)));
   const scripts = new Set<string>();
@@ -156,7 +163,10 @@ export async function benchScale({ repo, counts, keep, cold, log }: ScaleOptions
     // Persistent caches for the copy (the sandbox leaves caches out so broken builds never write into the repo's).
     const caches = join(repo, 'node_modules/.cache/bench');
     if (cold) await rm(caches, { recursive: true, force: true });
-    for (const [name, target] of [['.astro', 'astro'], ['.cache', 'cache']] as const) {
+    for (const [name, target] of [
+      ['.astro', 'astro'],
+      ['.cache', 'cache'],
+    ] as const) {
       await mkdir(join(caches, target), { recursive: true });
       await symlink(join(caches, target), join(dir, 'node_modules', name));
     }
@@ -172,7 +182,11 @@ export async function benchScale({ repo, counts, keep, cold, log }: ScaleOptions
     // Flush the generated files to disk before timing the build: otherwise the kernel writes 35,000 new files back
     // while Astro runs, and the build's time includes the generator's (up to 45 s more on this machine).
     execFileSync('sync');
-    log(`  generate: ${((performance.now() - t) / 1000).toFixed(1)} s (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')})`);
+    log(
+      `  generate: ${((performance.now() - t) / 1000).toFixed(1)} s (${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')})`,
+    );
 
     // `npm run build` is scripts/build.ts: these two phases, one after the other.
     const phases = [

@@ -50,7 +50,9 @@ async function transferred(page: Page, action: () => Promise<void>, include: (ur
           bytes += size;
           requests++;
           // Grouped by kind of file (engine, WASM, metadata, index chunk, filter, fragment), to see what dominates.
-          const kind = new URL(response.url()).pathname.replace(/_[0-9a-f]{7,}\./, '_*.').replace(/\/[^/]*_[0-9a-z]+\.(pf_\w+)$/, '/*.$1');
+          const kind = new URL(response.url()).pathname
+            .replace(/_[0-9a-f]{7,}\./, '_*.')
+            .replace(/\/[^/]*_[0-9a-z]+\.(pf_\w+)$/, '/*.$1');
           files[kind] = (files[kind] ?? 0) + size;
         },
         () => undefined,
@@ -73,7 +75,10 @@ export interface SearchBench {
   firstSearch: Record<string, { bytes: number; requests: number; results: string; files: Record<string, number> }>;
 }
 
-export async function benchSearch(dist: string, pages: { idle: string[]; queries: Record<string, string> }): Promise<SearchBench> {
+export async function benchSearch(
+  dist: string,
+  pages: { idle: string[]; queries: Record<string, string> },
+): Promise<SearchBench> {
   const server = await serveStatic(dist);
   const { browser } = await launch();
   try {
@@ -89,7 +94,9 @@ export async function benchSearch(dist: string, pages: { idle: string[]; queries
         (url) => /\.m?js(\?|$)/.test(url),
       );
       // Inline module scripts count too (JSON-LD is data, not code).
-      const inline = await page.$$eval('script:not([src]):not([type="application/ld+json"])', (els) => els.map((e) => e.textContent ?? '').join(''));
+      const inline = await page.$$eval('script:not([src]):not([type="application/ld+json"])', (els) =>
+        els.map((e) => e.textContent ?? '').join(''),
+      );
       idleJsBytes[path] = bytes + (inline ? gzipSync(inline).length : 0);
       await context.close();
     }

@@ -20,7 +20,9 @@ const NEEDED = ['mpm_event', 'authz_core', 'headers', 'mime', 'dir', 'alias', 'f
 
 /** Debian's apache2 binary, when installed with the modules the site needs. */
 export const apachePath = (): string | undefined =>
-  ['/usr/sbin/apache2'].find((path) => existsSync(path) && NEEDED.every((m) => existsSync(join(MODULES, `mod_${m}.so`))));
+  ['/usr/sbin/apache2'].find(
+    (path) => existsSync(path) && NEEDED.every((m) => existsSync(join(MODULES, `mod_${m}.so`))),
+  );
 
 const freePort = () =>
   new Promise<number>((done, fail) => {

@@ -68,7 +68,9 @@ export const assertions: Assertion[] = [
     path: '/tinh-thanh/hai-phong/',
     checks: [
       async (page) => {
-        const links = await page.locator('main a[href^="/san-pham/"]').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+        const links = await page
+          .locator('main a[href^="/san-pham/"]')
+          .evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
         const known = haiDuongProducts.filter((href) => links.includes(href));
         if (known.length > 0) return [];
         // Any product listed with the "filed under Hải Dương" note counts too.
@@ -107,7 +109,8 @@ export async function runAssertions({ tab, origin, results }: AssertionContext):
     results.page(url);
     count++;
     const response = await fetch(url, { method: 'HEAD', redirect: 'manual' });
-    if (response.status !== 200) results.add(url, 'assert', `province ${province.name} has no page (answered ${response.status})`);
+    if (response.status !== 200)
+      results.add(url, 'assert', `province ${province.name} has no page (answered ${response.status})`);
   }
   return count;
 }

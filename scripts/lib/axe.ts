@@ -25,13 +25,19 @@ export async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated through DevTools rather than added as an inline <script>, which the site's CSP (rightly) refuses.
   await page.evaluate(`${axeSource}\n;void 0`);
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Violation[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, summary: (n as { failureSummary?: string }).failureSummary ?? '' })),
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map(String),
+        html: n.html,
+        summary: (n as { failureSummary?: string }).failureSummary ?? '',
+      })),
     }));
   }, AXE_TAGS);
   return violations.map((v) => {

@@ -17,7 +17,9 @@ const CHECKS_DIR = new URL('../../tests/e2e/', import.meta.url);
 
 async function loadChecks(): Promise<BrowserCheck[]> {
   const files = (await readdir(CHECKS_DIR)).filter((f) => f.endsWith('.checks.ts')).sort();
-  const modules = await Promise.all(files.map((f) => import(new URL(f, CHECKS_DIR).href) as Promise<{ checks: BrowserCheck[] }>));
+  const modules = await Promise.all(
+    files.map((f) => import(new URL(f, CHECKS_DIR).href) as Promise<{ checks: BrowserCheck[] }>),
+  );
   return modules.flatMap((m) => m.checks);
 }
 

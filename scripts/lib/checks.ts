@@ -29,7 +29,8 @@ export async function checkPage(tab: Tab, url: string, { origin, links, results,
   const onPageError = (error: Error) => report('console', `uncaught ${error.name}: ${error.message}`);
   const onConsole = (message: ConsoleMessage) => {
     // "Failed to load resource" repeats what the request checks below (or the blocked list) already say.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) report('console', message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      report('console', message.text());
   };
   const onResponse = (response: Response) => {
     const path = local(response.url());
@@ -43,7 +44,8 @@ export async function checkPage(tab: Tab, url: string, { origin, links, results,
     const reason = request.failure()?.errorText ?? '?';
     // ERR_ABORTED is a request the page (or our leaving it) cancelled, not one the server failed; a bad status is
     // reported by onResponse.
-    if (path && !answeredBadly.has(request.url()) && !reason.includes('ERR_ABORTED')) report('requests', `${path} failed: ${reason}`);
+    if (path && !answeredBadly.has(request.url()) && !reason.includes('ERR_ABORTED'))
+      report('requests', `${path} failed: ${reason}`);
   };
   page.on('pageerror', onPageError);
   page.on('console', onConsole);
@@ -51,7 +53,7 @@ export async function checkPage(tab: Tab, url: string, { origin, links, results,
   page.on('requestfailed', onRequestFailed);
   try {
     const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    if (!response || response.status() !== 200) {
+    if (response?.status() !== 200) {
       report('page', `answered ${response?.status() ?? 'nothing'} instead of 200`);
       return;
     }

@@ -22,11 +22,16 @@ function loadConfig(): ConfigData {
     ? (JSON.parse(readFileSync(CONFIG_FILE, 'utf8')) as ConfigData)
     : { extends: ['html-validate:recommended'] };
   const off = Object.entries(config.rules ?? {})
-    .filter(([, setting]) => setting === 'off' || setting === 0 || (Array.isArray(setting) && (setting[0] === 'off' || setting[0] === 0)))
+    .filter(
+      ([, setting]) =>
+        setting === 'off' || setting === 0 || (Array.isArray(setting) && (setting[0] === 'off' || setting[0] === 0)),
+    )
     .map(([rule]) => rule);
   const unexplained = off.filter((rule) => !IGNORED[rule]);
   if (unexplained.length > 0) {
-    throw new Error(`.htmlvalidate.json turns off ${unexplained.join(', ')} without a reason in scripts/lib/html.ts IGNORED`);
+    throw new Error(
+      `.htmlvalidate.json turns off ${unexplained.join(', ')} without a reason in scripts/lib/html.ts IGNORED`,
+    );
   }
   return config;
 }

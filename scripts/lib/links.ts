@@ -52,7 +52,9 @@ export const idsOf = (page: Page): Promise<string[]> =>
 
 /** Ids in served HTML, for fragments that point at another page. */
 const idsInHtml = (html: string): Set<string> =>
-  new Set([...html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!));
+  new Set(
+    [...html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]!),
+  );
 
 interface Target {
   status: number;
@@ -76,7 +78,8 @@ export class LinkChecker {
   private local(url: string): URL | undefined {
     if (url.startsWith('invalid:')) return undefined;
     const parsed = new URL(url);
-    if (parsed.origin === this.siteOrigin) return new URL(`${this.origin}${parsed.pathname}${parsed.search}${parsed.hash}`);
+    if (parsed.origin === this.siteOrigin)
+      return new URL(`${this.origin}${parsed.pathname}${parsed.search}${parsed.hash}`);
     return parsed.origin === this.origin ? parsed : undefined;
   }
 
@@ -113,7 +116,8 @@ export class LinkChecker {
         target.hash = '';
         const samePage = target.pathname === here.pathname && target.search === here.search;
         if (samePage) {
-          if (fragment && fragment !== 'top' && !ownIds.has(fragment)) problems.add(`${where}: no element with id "${fragment}" on this page`);
+          if (fragment && fragment !== 'top' && !ownIds.has(fragment))
+            problems.add(`${where}: no element with id "${fragment}" on this page`);
           return;
         }
         const result = await this.fetchTarget(target.href, fragment !== '' && where.startsWith('a['));

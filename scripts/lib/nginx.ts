@@ -84,7 +84,9 @@ export async function serveWithNginx(root: string, binary = nginxPath()): Promis
   if (!binary) throw new Error('nginx not found (apt-get install -y nginx, or set NGINX_PATH)');
   const site = resolve(root);
   if (!existsSync(join(site, NGINX_HEADERS_FILE))) {
-    throw new Error(`${join(site, NGINX_HEADERS_FILE)} is missing: run \`npm run build\` (scripts/build-headers.ts writes it)`);
+    throw new Error(
+      `${join(site, NGINX_HEADERS_FILE)} is missing: run \`npm run build\` (scripts/build-headers.ts writes it)`,
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'cnnt-nginx-'));
   const port = await freePort();
@@ -92,7 +94,9 @@ export async function serveWithNginx(root: string, binary = nginxPath()): Promis
   await writeFile(conf, testConfig({ dir, root: site, port }));
   const log = join(dir, 'error.log');
   // -e: errors before the config is read go to our log too, not to /var/log/nginx (not writable without root).
-  const child = spawn(binary, ['-e', log, '-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(binary, ['-e', log, '-p', dir, '-c', conf, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const origin = `http://127.0.0.1:${port}`;

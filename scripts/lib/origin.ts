@@ -6,7 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HEADERS_FILE, HOST_FILES, NGINX_HEADERS_FILE, headersFor, parseHeadersFile } from '../../src/lib/security/host-config.ts';
+import {
+  HEADERS_FILE,
+  HOST_FILES,
+  NGINX_HEADERS_FILE,
+  headersFor,
+  parseHeadersFile,
+} from '../../src/lib/security/host-config.ts';
 import { nginxPath, serveWithNginx } from './nginx.ts';
 import { serveStatic, type StaticServer } from './server.ts';
 
@@ -25,10 +31,13 @@ export async function openOrigin(dist: string): Promise<Origin> {
     return { ...server, served: `nginx (${nginx}) with deploy/nginx/static.conf and ${NGINX_HEADERS_FILE}` };
   }
   if (process.env['CI'] === 'true' && process.env['E2E_SERVER'] !== 'node') {
-    throw new Error('CI=true: nginx is required, so that the browser tests run under the production headers (apt-get install -y nginx)');
+    throw new Error(
+      'CI=true: nginx is required, so that the browser tests run under the production headers (apt-get install -y nginx)',
+    );
   }
   const file = join(dist, HEADERS_FILE);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-headers.ts writes it)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build\` (scripts/build-headers.ts writes it)`);
   const rules = parseHeadersFile(readFileSync(file, 'utf8'));
   const server = await serveStatic(dist, {
     headers: (path) => headersFor(rules, path),

@@ -25,14 +25,72 @@ export interface StructureNode {
 /** The structure of `root` as a string: equal for two pages exactly when they differ only in words and addresses. */
 export function pageStructure(root: StructureNode): string {
   // Inside the function, so the browser gets it whole (Playwright sends only the function's source).
-  const DROPPED = new Set(['href', 'src', 'srcset', 'sizes', 'datetime', 'content', 'value', 'data-value', 'data-name', 'action', 'poster', 'cite', 'data-src', 'data-strings', 'data-points', 'data-config', 'width', 'height', 'style', 'integrity', 'nonce',
+  const DROPPED = new Set([
+    'href',
+    'src',
+    'srcset',
+    'sizes',
+    'datetime',
+    'content',
+    'value',
+    'data-value',
+    'data-name',
+    'action',
+    'poster',
+    'cite',
+    'data-src',
+    'data-strings',
+    'data-points',
+    'data-config',
+    'width',
+    'height',
+    'style',
+    'integrity',
+    'nonce',
     // SVG geometry (a QR code, a chart's bars): shapes, not structure.
-    'd', 'points', 'viewBox', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'rx', 'ry']);
-  const TEXTUAL = new Set(['alt', 'title', 'aria-label', 'placeholder', 'aria-description', 'aria-roledescription', 'aria-valuetext']);
-  const REFERENCES = new Set(['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto', 'list', 'form', 'headers']);
+    'd',
+    'points',
+    'viewBox',
+    'transform',
+    'x',
+    'y',
+    'x1',
+    'x2',
+    'y1',
+    'y2',
+    'cx',
+    'cy',
+    'r',
+    'rx',
+    'ry',
+  ]);
+  const TEXTUAL = new Set([
+    'alt',
+    'title',
+    'aria-label',
+    'placeholder',
+    'aria-description',
+    'aria-roledescription',
+    'aria-valuetext',
+  ]);
+  const REFERENCES = new Set([
+    'for',
+    'aria-labelledby',
+    'aria-describedby',
+    'aria-controls',
+    'aria-owns',
+    'aria-activedescendant',
+    'aria-details',
+    'aria-errormessage',
+    'aria-flowto',
+    'list',
+    'form',
+    'headers',
+  ]);
   const ids = new Map<string, number>();
   const collectIds = (node: StructureNode) => {
-    for (const attr of Array.from(node.attributes ?? [])) if (attr.name === 'id' && !ids.has(attr.value)) ids.set(attr.value, ids.size);
+    for (const attr of Array.from(node.attributes ?? []))
+      if (attr.name === 'id' && !ids.has(attr.value)) ids.set(attr.value, ids.size);
     for (const child of Array.from(node.childNodes)) if (child.nodeType === 1) collectIds(child);
   };
   collectIds(root);
@@ -42,7 +100,12 @@ export function pageStructure(root: StructureNode): string {
   };
   const attribute = ({ name, value }: { name: string; value: string }) => {
     if (name === 'id') return `id=${ids.get(value)}`;
-    if (REFERENCES.has(name)) return `${name}=${value.split(/\s+/).filter(Boolean).map((id) => ids.get(id) ?? 'missing').join(' ')}`;
+    if (REFERENCES.has(name))
+      return `${name}=${value
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => ids.get(id) ?? 'missing')
+        .join(' ')}`;
     if (TEXTUAL.has(name)) return `${name}=${size(value)}`;
     if (DROPPED.has(name) || name.startsWith('data-astro-cid')) return name;
     return `${name}=${value}`;
@@ -67,7 +130,9 @@ export function pageStructure(root: StructureNode): string {
     const name = node.nodeName.toLowerCase();
     // Script and style bodies are not structure (JSON-LD, CSS); their presence is.
     if (name === 'script' || name === 'style') parts.length = 0;
-    const attrs = Array.from(node.attributes ?? []).map(attribute).sort();
+    const attrs = Array.from(node.attributes ?? [])
+      .map(attribute)
+      .sort();
     return `<${[name, ...attrs].join(' ')}>${parts.join('')}</>`;
   };
   return walk(root);

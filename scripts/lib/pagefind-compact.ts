@@ -95,7 +95,8 @@ const isIntArray = (a: unknown): a is number[] => Array.isArray(a) && a.every(is
 
 function readPagefindFile(bytes: Buffer, what: string): unknown {
   const raw = gunzipSync(bytes);
-  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) fail(`thiếu chữ ký pagefind_dcd trong ${what}`);
+  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE)
+    fail(`thiếu chữ ký pagefind_dcd trong ${what}`);
   return decode(raw.subarray(SIGNATURE.length));
 }
 
@@ -106,7 +107,8 @@ function readPagefindFile(bytes: Buffer, what: string): unknown {
  */
 function writePagefindFile(value: unknown, what: 'meta' | 'chunk'): Buffer {
   const encoded = encoder.encode(value);
-  if (what === 'meta' && JSON.stringify(decode(encoded)) !== JSON.stringify(value)) fail('mã hóa lại tệp meta không khớp');
+  if (what === 'meta' && JSON.stringify(decode(encoded)) !== JSON.stringify(value))
+    fail('mã hóa lại tệp meta không khớp');
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encoded]), { level: what === 'meta' ? 9 : 6 });
 }
 
@@ -135,7 +137,8 @@ function checkPages(pages: unknown, word: string): asserts pages is PagePosition
 }
 
 function checkChunk(chunk: unknown, name: string): WordEntry[] {
-  if (!Array.isArray(chunk) || chunk.length !== 1 || !Array.isArray(chunk[0])) fail(`tệp chỉ mục ${name} không như mong đợi`);
+  if (!Array.isArray(chunk) || chunk.length !== 1 || !Array.isArray(chunk[0]))
+    fail(`tệp chỉ mục ${name} không như mong đợi`);
   for (const word of chunk[0] as unknown[]) {
     if (!Array.isArray(word) || (word.length !== 2 && word.length !== 3) || typeof word[0] !== 'string') {
       fail(`một từ trong tệp chỉ mục ${name} không như mong đợi`);
@@ -298,16 +301,22 @@ export async function compactIndex(outputPath: string, options: CompactOptions =
       const newNames = oldNames.map((_, i) => `${language}_${set}_${i.toString(36)}`);
       const fragments = join(outputPath, 'fragment');
       await Promise.all(
-        oldNames.map((name, i) => rename(join(fragments, `${name}.pf_fragment`), join(fragments, `${newNames[i]}.pf_fragment`))),
+        oldNames.map((name, i) =>
+          rename(join(fragments, `${name}.pf_fragment`), join(fragments, `${newNames[i]}.pf_fragment`)),
+        ),
       );
-      (pages as unknown[][]).forEach((p, i) => (p[0] = newNames[i]));
+      (pages as unknown[][]).forEach((p, i) => {
+        p[0] = newNames[i];
+      });
     }
-    (pages as unknown[][]).forEach((p) => (p[1] = roundWordCount(p[1] as number)));
+    for (const p of pages as unknown[][]) p[1] = roundWordCount(p[1] as number);
 
     // 3–4. đ typed as d, the positions of the largest lists, then the words regrouped into chunks.
     const read: WordEntry[] = [];
     for (const [, , name] of chunks as ChunkMeta[]) {
-      read.push(...checkChunk(readPagefindFile(await readFile(join(outputPath, 'index', `${name}.pf_index`)), name), name));
+      read.push(
+        ...checkChunk(readPagefindFile(await readFile(join(outputPath, 'index', `${name}.pf_index`)), name), name),
+      );
     }
     const { words, folded } = foldD(read);
     let cappedLists = 0;
@@ -336,7 +345,8 @@ export async function compactIndex(outputPath: string, options: CompactOptions =
       size += bytes;
     }
     const newChunks: ChunkMeta[] = groups.map((g) => [g[0]![0], g[g.length - 1]![0], '']);
-    for (let i = 1; i < newChunks.length; i++) newChunks[i]![0] = nextChunkStart(newChunks[i - 1]![1], newChunks[i]![0]);
+    for (let i = 1; i < newChunks.length; i++)
+      newChunks[i]![0] = nextChunkStart(newChunks[i - 1]![1], newChunks[i]![0]);
     let largestChunk = 0;
     const written = await Promise.all(
       groups.map(async (group, i) => {
@@ -351,7 +361,9 @@ export async function compactIndex(outputPath: string, options: CompactOptions =
     if (new Set(written).size !== written.length) fail('hai tệp chỉ mục trùng tên');
     await Promise.all((chunks as ChunkMeta[]).map(([, , name]) => rm(join(outputPath, 'index', `${name}.pf_index`))));
     await Promise.all(
-      written.map((name) => rename(join(outputPath, 'index', `${name}.pf_index.tmp`), join(outputPath, 'index', `${name}.pf_index`))),
+      written.map((name) =>
+        rename(join(outputPath, 'index', `${name}.pf_index.tmp`), join(outputPath, 'index', `${name}.pf_index`)),
+      ),
     );
     meta[2] = newChunks;
 

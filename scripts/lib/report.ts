@@ -67,8 +67,16 @@ export class Results {
     }
     if (this.blocked.size > 0) {
       log('');
-      log(`Blocked requests to other origins (not failures; the site should not need them to work): ${this.blocked.size}`);
-      for (const [request, pages] of this.blocked) log(`  ${oneLine(request, 160)} (from ${[...pages].map((p) => this.short(p)).slice(0, 3).join(', ')}${pages.size > 3 ? ', …' : ''})`);
+      log(
+        `Blocked requests to other origins (not failures; the site should not need them to work): ${this.blocked.size}`,
+      );
+      for (const [request, pages] of this.blocked)
+        log(
+          `  ${oneLine(request, 160)} (from ${[...pages]
+            .map((p) => this.short(p))
+            .slice(0, 3)
+            .join(', ')}${pages.size > 3 ? ', …' : ''})`,
+        );
     }
     if (this.problems.length > 0) {
       log('');

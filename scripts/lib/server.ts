@@ -51,14 +51,21 @@ export interface ServeOptions {
 }
 
 /** Serves `root` on 127.0.0.1 at a free port. */
-export async function serveStatic(root: string, { headers = () => [], hidden = [] }: ServeOptions = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  { headers = () => [], hidden = [] }: ServeOptions = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const server: Server = createServer(async (req, res) => {
-    for (const [name, value] of headers(new URL(req.url ?? '/', 'http://localhost').pathname)) res.setHeader(name, value);
+    for (const [name, value] of headers(new URL(req.url ?? '/', 'http://localhost').pathname))
+      res.setHeader(name, value);
     const send = (status: number, file: string) => {
       // The host files' Cache-Control (`_headers`) for what exists; an error page revalidates, as on nginx and Apache.
       const cache = status < 400 ? res.getHeader('cache-control') : undefined;
-      res.writeHead(status, { 'content-type': contentType(file), 'cache-control': typeof cache === 'string' ? cache : 'no-cache' });
+      res.writeHead(status, {
+        'content-type': contentType(file),
+        'cache-control': typeof cache === 'string' ? cache : 'no-cache',
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
     };

@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const decode = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+  text.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!,
+  );
 
 /** Every <loc> in an XML sitemap or sitemap index. */
 export const locsOf = (xml: string): string[] =>

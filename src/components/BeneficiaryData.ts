@@ -35,7 +35,7 @@ interface Derived {
 const cache = new WeakMap<Site, Derived>();
 
 function derive(site: Site): Derived {
-  let derived = cache.get(site);
+  const derived = cache.get(site);
   if (derived) return derived;
   const products = new Map<string, Product[]>();
   for (const p of site.products) {

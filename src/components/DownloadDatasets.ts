@@ -41,7 +41,16 @@ export interface Dataset {
   rows: (site: DownloadSite, origin: URL) => Row[];
 }
 
-export const DATASET_IDS = ['san-pham', 'co-so', 'ho-tro', 'binh-chon', 'ket-qua-binh-chon', 'hoi-nghi', 'tinh-thanh', 'so-lieu'] as const;
+export const DATASET_IDS = [
+  'san-pham',
+  'co-so',
+  'ho-tro',
+  'binh-chon',
+  'ket-qua-binh-chon',
+  'hoi-nghi',
+  'tinh-thanh',
+  'so-lieu',
+] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 const col = (spec: string): Column => {
@@ -59,7 +68,13 @@ const day = (date: Date | undefined) => (date ? isoDay(date) : undefined);
 
 /** The province of a record's time, and the unit it is part of today. */
 function provinceColumns(site: DownloadSite, id: string | undefined, prefix = 'province'): Row {
-  if (!id) return { [`${prefix}_id`]: undefined, [`${prefix}_name`]: undefined, [`${prefix}_now_id`]: undefined, [`${prefix}_now_name`]: undefined };
+  if (!id)
+    return {
+      [`${prefix}_id`]: undefined,
+      [`${prefix}_name`]: undefined,
+      [`${prefix}_now_id`]: undefined,
+      [`${prefix}_now_name`]: undefined,
+    };
   const now = site.currentOf(id);
   return {
     [`${prefix}_id`]: id,
@@ -72,9 +87,23 @@ function provinceColumns(site: DownloadSite, id: string | undefined, prefix = 'p
 const products: Dataset = {
   id: 'san-pham',
   columns: cols(
-    'id', 'name', 'group:integer', 'group_name', 'is_set:boolean', 'producer_id', 'producer_name',
-    'province_id', 'province_name', 'province_now_id', 'province_now_name', 'rounds:list', 'description', 'contact',
-    'url:url', 'source_publishers:list', 'source_urls:list',
+    'id',
+    'name',
+    'group:integer',
+    'group_name',
+    'is_set:boolean',
+    'producer_id',
+    'producer_name',
+    'province_id',
+    'province_name',
+    'province_now_id',
+    'province_now_name',
+    'rounds:list',
+    'description',
+    'contact',
+    'url:url',
+    'source_publishers:list',
+    'source_urls:list',
   ),
   rows: (site, origin) =>
     site.products.map((p) => ({
@@ -98,13 +127,30 @@ const products: Dataset = {
 const beneficiaries: Dataset = {
   id: 'co-so',
   columns: cols(
-    'id', 'name', 'kind', 'kind_name', 'province_id', 'province_name', 'province_now_id', 'province_now_name', 'address',
-    'sector', 'lat:number', 'lng:number', 'location_precision', 'support_count:integer', 'products:list', 'contact',
-    'url:url', 'source_publishers:list', 'source_urls:list',
+    'id',
+    'name',
+    'kind',
+    'kind_name',
+    'province_id',
+    'province_name',
+    'province_now_id',
+    'province_now_name',
+    'address',
+    'sector',
+    'lat:number',
+    'lng:number',
+    'location_precision',
+    'support_count:integer',
+    'products:list',
+    'contact',
+    'url:url',
+    'source_publishers:list',
+    'source_urls:list',
   ),
   rows: (site, origin) => {
     const made = new Map<string, string[]>();
-    for (const p of site.products) if (p.data.producer) made.set(p.data.producer.id, [...(made.get(p.data.producer.id) ?? []), p.id]);
+    for (const p of site.products)
+      if (p.data.producer) made.set(p.data.producer.id, [...(made.get(p.data.producer.id) ?? []), p.id]);
     return site.beneficiaries.map((b) => ({
       id: b.id,
       name: b.data.name,
@@ -128,8 +174,16 @@ const beneficiaries: Dataset = {
 const support: Dataset = {
   id: 'ho-tro',
   columns: cols(
-    'beneficiary_id', 'seq:integer', 'beneficiary_name', 'year:integer', 'programme', 'programme_name', 'project', 'kind',
-    'amount_vnd:integer', 'counterpart_vnd:integer',
+    'beneficiary_id',
+    'seq:integer',
+    'beneficiary_name',
+    'year:integer',
+    'programme',
+    'programme_name',
+    'project',
+    'kind',
+    'amount_vnd:integer',
+    'counterpart_vnd:integer',
   ),
   rows: (site) =>
     site.beneficiaries.flatMap((b) =>
@@ -151,10 +205,31 @@ const support: Dataset = {
 const rounds: Dataset = {
   id: 'binh-chon',
   columns: cols(
-    'id', 'title', 'level', 'level_name', 'region', 'region_name', 'year:integer', 'organiser', 'host_id', 'host_name',
-    'decision_number', 'decision_date:date', 'entries:integer', 'recognised:integer', 'recognised_group_1:integer',
-    'recognised_group_2:integer', 'recognised_group_3:integer', 'recognised_group_4:integer', 'localities:integer',
-    'ceremony_date:date', 'ceremony_place', 'results_on_site:integer', 'notes', 'url:url', 'source_publishers:list',
+    'id',
+    'title',
+    'level',
+    'level_name',
+    'region',
+    'region_name',
+    'year:integer',
+    'organiser',
+    'host_id',
+    'host_name',
+    'decision_number',
+    'decision_date:date',
+    'entries:integer',
+    'recognised:integer',
+    'recognised_group_1:integer',
+    'recognised_group_2:integer',
+    'recognised_group_3:integer',
+    'recognised_group_4:integer',
+    'localities:integer',
+    'ceremony_date:date',
+    'ceremony_place',
+    'results_on_site:integer',
+    'notes',
+    'url:url',
+    'source_publishers:list',
     'source_urls:list',
   ),
   rows: (site, origin) =>
@@ -190,8 +265,20 @@ const rounds: Dataset = {
 const results: Dataset = {
   id: 'ket-qua-binh-chon',
   columns: cols(
-    'round_id', 'seq:integer', 'product_id', 'product_name', 'group:integer', 'producer_id', 'producer_name',
-    'province_id', 'province_name', 'province_now_id', 'province_now_name', 'score:number', 'certificate', 'decision',
+    'round_id',
+    'seq:integer',
+    'product_id',
+    'product_name',
+    'group:integer',
+    'producer_id',
+    'producer_name',
+    'province_id',
+    'province_name',
+    'province_now_id',
+    'province_now_name',
+    'score:number',
+    'certificate',
+    'decision',
     'product_url:url',
   ),
   rows: (site, origin) =>
@@ -219,9 +306,27 @@ const results: Dataset = {
 const conferences: Dataset = {
   id: 'hoi-nghi',
   columns: cols(
-    'id', 'number', 'title', 'region', 'region_name', 'date:date', 'host_id', 'host_name', 'host_now_id', 'host_now_name',
-    'venue', 'organisers:list', 'chairs:list', 'provinces_count:integer', 'tasks_count:integer',
-    'contributions_count:integer', 'next_host_id', 'next_host_name', 'summary', 'url:url', 'source_publishers:list',
+    'id',
+    'number',
+    'title',
+    'region',
+    'region_name',
+    'date:date',
+    'host_id',
+    'host_name',
+    'host_now_id',
+    'host_now_name',
+    'venue',
+    'organisers:list',
+    'chairs:list',
+    'provinces_count:integer',
+    'tasks_count:integer',
+    'contributions_count:integer',
+    'next_host_id',
+    'next_host_name',
+    'summary',
+    'url:url',
+    'source_publishers:list',
     'source_urls:list',
   ),
   rows: (site, origin) =>
@@ -250,9 +355,25 @@ const conferences: Dataset = {
 const provinces: Dataset = {
   id: 'tinh-thanh',
   columns: cols(
-    'id', 'name', 'full_name', 'kind', 'gso_code', 'region', 'region_name', 'centre_name', 'lat:number', 'lng:number',
-    'valid_from:date', 'valid_until:date', 'merged_into_id', 'current_id', 'current_name', 'is_current:boolean',
-    'aliases:list', 'legal_basis:list', 'url:url',
+    'id',
+    'name',
+    'full_name',
+    'kind',
+    'gso_code',
+    'region',
+    'region_name',
+    'centre_name',
+    'lat:number',
+    'lng:number',
+    'valid_from:date',
+    'valid_until:date',
+    'merged_into_id',
+    'current_id',
+    'current_name',
+    'is_current:boolean',
+    'aliases:list',
+    'legal_basis:list',
+    'url:url',
   ),
   rows: (site, origin) =>
     [...site.provinces]
@@ -294,8 +415,22 @@ const fundingLabel: Record<(typeof FUNDING)[number], UiKey> = {
 const figures: Dataset = {
   id: 'so-lieu',
   columns: cols(
-    'id', 'report_id', 'report_title', 'period_from:integer', 'period_to:integer', 'period_label', 'province_id',
-    'region', 'scope', 'item', 'label', 'value:number', 'unit', 'note', 'url:url', 'source_publishers:list',
+    'id',
+    'report_id',
+    'report_title',
+    'period_from:integer',
+    'period_to:integer',
+    'period_label',
+    'province_id',
+    'region',
+    'scope',
+    'item',
+    'label',
+    'value:number',
+    'unit',
+    'note',
+    'url:url',
+    'source_publishers:list',
     'source_urls:list',
   ),
   rows: (site, origin) =>
@@ -307,9 +442,17 @@ const figures: Dataset = {
         }),
         ...KINDS.flatMap((k) => {
           const value = r.data.beneficiariesByKind[k];
-          return value === undefined ? [] : [{ item: `beneficiaries.${k}`, label: t(`kind.${k}`), value, unit: 'count' }];
+          return value === undefined
+            ? []
+            : [{ item: `beneficiaries.${k}`, label: t(`kind.${k}`), value, unit: 'count' }];
         }),
-        ...r.data.figures.map((f, i) => ({ item: `figure.${i + 1}`, label: f.label, value: f.value, unit: f.unit, note: f.note })),
+        ...r.data.figures.map((f, i) => ({
+          item: `figure.${i + 1}`,
+          label: f.label,
+          value: f.value,
+          unit: f.unit,
+          note: f.note,
+        })),
       ];
       return items.map((it) => ({
         id: `${r.id}/${it.item}`,
@@ -332,7 +475,16 @@ const figures: Dataset = {
     }),
 };
 
-export const DATASETS: readonly Dataset[] = [products, beneficiaries, support, rounds, results, conferences, provinces, figures];
+export const DATASETS: readonly Dataset[] = [
+  products,
+  beneficiaries,
+  support,
+  rounds,
+  results,
+  conferences,
+  provinces,
+  figures,
+];
 
 export const datasetById = (id: string): Dataset | undefined => DATASETS.find((d) => d.id === id);
 

@@ -15,7 +15,8 @@ export function citation(dataset: Dataset, origin: URL | string, accessed: Date)
   });
 }
 
-const typed = (value: Row[string]) => (value === undefined || value === '' ? null : Array.isArray(value) ? [...value] : value);
+const typed = (value: Row[string]) =>
+  value === undefined || value === '' ? null : Array.isArray(value) ? [...value] : value;
 
 export function datasetJson(dataset: Dataset, rows: Row[], origin: URL | string, generated: Date) {
   const columns = dataset.columns.map((c) => c.name);

@@ -19,7 +19,6 @@ const PAGE = 24;
 const FIELDS = ['q', 'tinh', 'nhom', 'cap', 'nam'] as const;
 type Filters = Record<(typeof FIELDS)[number], string>;
 
-
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 
@@ -79,7 +78,7 @@ export class ProductFilter extends HTMLElement {
       this.say('');
       return;
     }
-    let loaded;
+    let loaded: Awaited<ReturnType<typeof this.load>>;
     try {
       if (!this.data) this.say(this.dataset['loading'] ?? '');
       loaded = await this.load();

@@ -41,7 +41,9 @@ export function provinceRecords(site: Site, province: Province): ProvinceRecords
   const rounds = site.rounds
     .map((round) => ({
       round,
-      products: round.data.results.filter((r) => productIds.has(r.product.id)).map((r) => site.productById.get(r.product.id)!),
+      products: round.data.results
+        .filter((r) => productIds.has(r.product.id))
+        .map((r) => site.productById.get(r.product.id)!),
       hosted: has(round.data.host),
     }))
     .filter((r) => r.hosted || r.products.length > 0);
@@ -67,5 +69,8 @@ export function provinceRecords(site: Site, province: Province): ProvinceRecords
 }
 
 /** "Cấp khu vực 2022" for each round that recognised the product, newest first. */
-export const recognitionLabels = (site: Site, product: Product, levelName: (level: Round['data']['level']) => string): string[] =>
-  site.recognitionsOf(product.id).map((r) => `${levelName(r.round.data.level)} ${r.round.data.year}`);
+export const recognitionLabels = (
+  site: Site,
+  product: Product,
+  levelName: (level: Round['data']['level']) => string,
+): string[] => site.recognitionsOf(product.id).map((r) => `${levelName(r.round.data.level)} ${r.round.data.year}`);

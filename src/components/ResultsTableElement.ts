@@ -70,7 +70,9 @@ export class ResultsTable extends HTMLElement {
     body.append(...sorted);
     th.closest('tr')
       ?.querySelectorAll('th[aria-sort]')
-      .forEach((other) => other.removeAttribute('aria-sort'));
+      .forEach((other) => {
+        other.removeAttribute('aria-sort');
+      });
     th.setAttribute('aria-sort', direction);
     const column = th.querySelector('button')?.textContent?.trim() ?? '';
     this.say(fill(this.dataset['sorted'] ?? '', { column, direction: this.dataset[direction] ?? direction }));

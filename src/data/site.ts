@@ -45,9 +45,7 @@ async function load() {
   const everything = [provinces, conferences, news, rounds, products, beneficiaries, stories, reports].flat();
   const problems = findDanglingReferences(everything);
   if (problems.length > 0) {
-    throw new Error(
-      `Nội dung có ${problems.length} tham chiếu tới mục không tồn tại:\n${formatProblems(problems)}`,
-    );
+    throw new Error(`Nội dung có ${problems.length} tham chiếu tới mục không tồn tại:\n${formatProblems(problems)}`);
   }
 
   const provinceRecords = provinces.map(provinceRecord);

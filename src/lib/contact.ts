@@ -24,7 +24,8 @@ export function siteContact(env: Record<string, string | undefined> = process.en
   } catch {
     // no file: only the environment
   }
-  const pick = (key: string, value: unknown) => (env[key] || (typeof value === 'string' ? value : '')).trim() || undefined;
+  const pick = (key: string, value: unknown) =>
+    (env[key] || (typeof value === 'string' ? value : '')).trim() || undefined;
   const email = pick('SITE_CONTACT_EMAIL', file.email);
   if (email && !EMAIL.test(email)) {
     throw new Error(`Địa chỉ thư liên hệ không hợp lệ: "${email}" (${CONTACT_CONFIG_FILE} hoặc SITE_CONTACT_EMAIL).`);

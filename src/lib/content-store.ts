@@ -41,7 +41,9 @@ export function contentStoreFromFileIntegration(): AstroIntegration {
     name: 'content-store-from-file',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
-        updateConfig({ vite: { plugins: [contentStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] } });
+        updateConfig({
+          vite: { plugins: [contentStoreFromFile(fileURLToPath(new URL('data-store.json', config.cacheDir)))] },
+        });
       },
     },
   };

@@ -22,7 +22,12 @@ export const formatDate = (date: Date): string => dateFormat.format(date);
 export const formatLongDate = (date: Date): string => longDateFormat.format(date);
 
 // en-CA formats as YYYY-MM-DD; in Vietnam's time zone, like every date shown.
-const isoFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const isoFormat = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
 
 /** ISO day for machine-readable attributes, in Vietnam's time zone like the dates shown: "2022-09-22". */
 export const isoDay = (date: Date): string => isoFormat.format(date);

@@ -62,12 +62,10 @@ export const beneficiarySchema = z
     /** Nguồn tin. */
     sources,
   })
-  .refine(
-    (b) => !(b?.kind === 'ho-kinh-doanh' && b.location?.precision === 'exact' && !b.addressPublished),
-    {
-      message: 'Hộ kinh doanh chỉ được hiện vị trí chính xác khi địa chỉ đã công bố; dùng precision: commune hoặc thô hơn',
-      path: ['location', 'precision'],
-      // Checked even when other fields are wrong, so every problem shows in one run.
-      when: () => true,
-    },
-  );
+  .refine((b) => !(b?.kind === 'ho-kinh-doanh' && b.location?.precision === 'exact' && !b.addressPublished), {
+    message:
+      'Hộ kinh doanh chỉ được hiện vị trí chính xác khi địa chỉ đã công bố; dùng precision: commune hoặc thô hơn',
+    path: ['location', 'precision'],
+    // Checked even when other fields are wrong, so every problem shows in one run.
+    when: () => true,
+  });

@@ -24,7 +24,10 @@ export const conferenceSchema = (ctx: SchemaContext) =>
     /** Tiêu đề đầy đủ của hội nghị. */
     title: z.string(need('tiêu đề (title)')).min(10),
     /** Số thứ tự La Mã nếu có, ví dụ "XVI". Bỏ trống nếu không đánh số. */
-    number: z.string().regex(/^[IVXLC]+$/, 'Số thứ tự viết bằng chữ số La Mã, ví dụ XVI').optional(),
+    number: z
+      .string()
+      .regex(/^[IVXLC]+$/, 'Số thứ tự viết bằng chữ số La Mã, ví dụ XVI')
+      .optional(),
     /** Vùng: bac, trung-tay-nguyen, nam (hoặc toan-quoc cho hội nghị toàn quốc). */
     region: z.union([region, z.literal('toan-quoc')]),
     /** Ngày họp (YYYY-MM-DD). */

@@ -20,7 +20,10 @@ export const newsSchema = (ctx: SchemaContext) =>
     /** Ngày đăng (YYYY-MM-DD). */
     date: day,
     /** Tóm tắt 1–2 câu, hiện trong danh sách và khi chia sẻ. */
-    summary: z.string(need('tóm tắt (summary)')).min(30, 'Tóm tắt cần ít nhất 30 ký tự').max(300, 'Tóm tắt tối đa 300 ký tự'),
+    summary: z
+      .string(need('tóm tắt (summary)'))
+      .min(30, 'Tóm tắt cần ít nhất 30 ký tự')
+      .max(300, 'Tóm tắt tối đa 300 ký tự'),
     /** Tỉnh/thành liên quan (slug). */
     provinces: z.array(reference('provinces')).default([]),
     /** Chủ đề: hoi-nghi, binh-chon, chinh-sach, tong-ket, ho-tro-co-so, xuc-tien-thuong-mai. */

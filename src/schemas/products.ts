@@ -8,9 +8,12 @@ import { GROUPS, NOT_STATED, type Group } from '../lib/vocabulary';
 import { need, photo, sources } from './shared';
 
 /** The four product groups of TT 26/2014/TT-BCT. */
-export const productGroup = z.union(GROUPS.map((g) => z.literal(g)) as [z.ZodLiteral<Group>, ...z.ZodLiteral<Group>[]], {
-  error: 'Nhóm sản phẩm là số 1, 2, 3 hoặc 4',
-});
+export const productGroup = z.union(
+  GROUPS.map((g) => z.literal(g)) as [z.ZodLiteral<Group>, ...z.ZodLiteral<Group>[]],
+  {
+    error: 'Nhóm sản phẩm là số 1, 2, 3 hoặc 4',
+  },
+);
 export type ProductGroup = z.infer<typeof productGroup>;
 
 /**

@@ -9,7 +9,9 @@ export const provinceSchema = z.object({
   /** Loại đơn vị: tinh (tỉnh) hoặc thanh-pho (thành phố trực thuộc trung ương). */
   kind: z.enum(['tinh', 'thanh-pho']),
   /** Mã đơn vị hành chính của Tổng cục Thống kê trước 2025 (2 chữ số, ví dụ "38"). */
-  gsoCode: z.string(need('mã GSO (gsoCode)', 'chuỗi 2 chữ số trong dấu ngoặc kép, ví dụ "38"')).regex(/^\d{2}$/, 'Mã GSO gồm 2 chữ số, ví dụ "38"'),
+  gsoCode: z
+    .string(need('mã GSO (gsoCode)', 'chuỗi 2 chữ số trong dấu ngoặc kép, ví dụ "38"'))
+    .regex(/^\d{2}$/, 'Mã GSO gồm 2 chữ số, ví dụ "38"'),
   /** Vùng khuyến công: bac, trung-tay-nguyen, nam. */
   region,
   /** Tên nơi đặt trung tâm hành chính, ví dụ "TP Thanh Hóa". */

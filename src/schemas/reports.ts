@@ -21,13 +21,15 @@ export const reportSchema = z
     /** Phạm vi viết như trên trang, ví dụ "28 tỉnh, thành phố phía Bắc" hoặc "Một tỉnh (nguồn không nêu tên)". */
     scope: z.string(need('phạm vi (scope)')).min(3),
     /** Kinh phí theo nguồn (đồng), những khoản nguồn công bố. */
-    funding: z
-      .object({ total: vnd, national: vnd, local: vnd, counterpart: vnd })
-      .partial()
-      .default({}),
+    funding: z.object({ total: vnd, national: vnd, local: vnd, counterpart: vnd }).partial().default({}),
     /** Số cơ sở được hỗ trợ theo loại hình. */
     beneficiariesByKind: z
-      .object({ 'doanh-nghiep': z.number().int(), 'hop-tac-xa': z.number().int(), 'to-hop-tac': z.number().int(), 'ho-kinh-doanh': z.number().int() })
+      .object({
+        'doanh-nghiep': z.number().int(),
+        'hop-tac-xa': z.number().int(),
+        'to-hop-tac': z.number().int(),
+        'ho-kinh-doanh': z.number().int(),
+      })
       .partial()
       .default({}),
     /** Các số liệu khác (hoạt động, số lớp, số đề án…). */

@@ -65,9 +65,15 @@ export const photo = ({ image }: SchemaContext) =>
 /** Latitude and longitude in decimal degrees (WGS 84). */
 export const point = z.strictObject({
   /** Vĩ độ, ví dụ 21.0285 */
-  lat: z.number(need('vĩ độ (lat)', 'số')).min(8, 'Vĩ độ ngoài lãnh thổ Việt Nam').max(24, 'Vĩ độ ngoài lãnh thổ Việt Nam'),
+  lat: z
+    .number(need('vĩ độ (lat)', 'số'))
+    .min(8, 'Vĩ độ ngoài lãnh thổ Việt Nam')
+    .max(24, 'Vĩ độ ngoài lãnh thổ Việt Nam'),
   /** Kinh độ, ví dụ 105.8542 */
-  lng: z.number(need('kinh độ (lng)', 'số')).min(102, 'Kinh độ ngoài lãnh thổ Việt Nam').max(118, 'Kinh độ ngoài lãnh thổ Việt Nam'),
+  lng: z
+    .number(need('kinh độ (lng)', 'số'))
+    .min(102, 'Kinh độ ngoài lãnh thổ Việt Nam')
+    .max(118, 'Kinh độ ngoài lãnh thổ Việt Nam'),
 });
 
 /** How precisely a location is known and may be shown. */

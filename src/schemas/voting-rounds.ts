@@ -10,7 +10,9 @@ export const level = z.enum(LEVELS, {
 });
 
 /** Counts per product group (1–4). */
-const byGroup = z.strictObject({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() }).partial();
+const byGroup = z
+  .strictObject({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int() })
+  .partial();
 
 const result = z.strictObject({
   /** Sản phẩm được công nhận (slug trong products). */
@@ -38,7 +40,9 @@ export const votingRoundSchema = z
     /** Tỉnh/thành đăng cai hoặc phối hợp (slug). */
     host: reference('provinces').optional(),
     /** Quyết định công nhận: số và ngày. */
-    decision: z.strictObject({ number: z.string(need('số quyết định (number)')).min(3), date: day.optional() }).optional(),
+    decision: z
+      .strictObject({ number: z.string(need('số quyết định (number)')).min(3), date: day.optional() })
+      .optional(),
     /** Số hồ sơ/sản phẩm tham gia. */
     entries: z.number().int().positive().optional(),
     /** Số sản phẩm được công nhận; bỏ trống nếu nguồn không nêu. */
@@ -57,7 +61,10 @@ export const votingRoundSchema = z
      * Tên tệp bảng kết quả (.xlsx hoặc .csv) đặt cạnh tệp này, do ô "Bảng kết quả" của trình biên tập ghi; kiểm tra và
      * bản dựng đọc tệp đó theo đúng quy tắc của công cụ nhập (src/lib/import/beside.ts).
      */
-    resultsSheet: z.string().regex(/^[^/\\]+\.(xlsx|csv)$/i, 'Bảng kết quả phải là tệp .xlsx hoặc .csv đặt cạnh tệp đợt bình chọn').optional(),
+    resultsSheet: z
+      .string()
+      .regex(/^[^/\\]+\.(xlsx|csv)$/i, 'Bảng kết quả phải là tệp .xlsx hoặc .csv đặt cạnh tệp đợt bình chọn')
+      .optional(),
     /** Nguồn tin. */
     sources,
   })

@@ -15,7 +15,9 @@ export function onFilterFormChange(form: HTMLFormElement, apply: () => void): vo
     window.clearTimeout(timer);
     apply();
   });
-  form.addEventListener('input', (event) => later((event.target as HTMLElement).localName === 'input' ? TYPING_PAUSE_MS : 0));
+  form.addEventListener('input', (event) =>
+    later((event.target as HTMLElement).localName === 'input' ? TYPING_PAUSE_MS : 0),
+  );
   // Reset fires before the fields are cleared: apply on the next task.
   form.addEventListener('reset', () => later(0));
   // A filter from the address (a shared link) opens the folded form, so the reader sees why the list is shorter.

@@ -108,7 +108,8 @@ class SiteSearch extends HTMLElement {
     const params = new URLSearchParams();
     const query = this.#input.value.normalize('NFC').trim();
     if (query) params.set('q', query);
-    for (const box of this.#facets.querySelectorAll<HTMLInputElement>('input:checked')) params.append(box.name, box.value);
+    for (const box of this.#facets.querySelectorAll<HTMLInputElement>('input:checked'))
+      params.append(box.name, box.value);
     return params;
   }
 
@@ -123,7 +124,8 @@ class SiteSearch extends HTMLElement {
     const params = this.#params();
     this.#selected = params;
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
-    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (url !== `${location.pathname}${location.search}`)
+      history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
     void this.#search();
   }
 
@@ -247,9 +249,10 @@ class SiteSearch extends HTMLElement {
       return fieldset;
     });
     // Keep keyboard focus on the same checkbox when the facets are redrawn.
-    const focused = document.activeElement instanceof HTMLInputElement && this.#facets.contains(document.activeElement)
-      ? `${document.activeElement.name}=${document.activeElement.value}`
-      : undefined;
+    const focused =
+      document.activeElement instanceof HTMLInputElement && this.#facets.contains(document.activeElement)
+        ? `${document.activeElement.name}=${document.activeElement.value}`
+        : undefined;
     this.#facets.replaceChildren(...fieldsets.filter((f): f is HTMLFieldSetElement => f !== undefined));
     this.#showFilters.hidden = this.#allFilters;
     if (focused) {

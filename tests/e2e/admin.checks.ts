@@ -40,10 +40,12 @@ async function openEditor(page: Page, base: string, { browserLanguage }: { brows
   const config = parse(served) as EditorConfig;
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(`${base}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`outside request: ${url}`);
+    if (!url.startsWith(`${base}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`outside request: ${url}`);
   });
   page.on('requestfailed', (request) => {
-    if (request.url().startsWith(`${base}/`)) problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+    if (request.url().startsWith(`${base}/`))
+      problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.url()} answered ${response.status()}`);
@@ -57,7 +59,9 @@ async function openEditor(page: Page, base: string, { browserLanguage }: { brows
   await page.addInitScript((language) => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
     if (language) Object.defineProperty(navigator, 'languages', { get: () => [language] });
   }, browserLanguage);
   const response = await page.goto(`${base}/admin/`);
@@ -77,9 +81,9 @@ async function signIn(page: Page): Promise<void> {
   await create.waitFor({ timeout: 60_000 });
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "Thêm ⁨Nguồn tin⁩": the editor's add button or checkbox for a list or an optional object. */
-const adding = (label: string) => new RegExp(`Thêm\\s*\\u2068?${escape(label)}(?:\\u2069|\\s*$)`);
+const adding = (label: string) => new RegExp(`Thêm\\s*\\u2068?${escapeRegExp(label)}(?:\\u2069|\\s*$)`);
 
 /**
  * Brings every field of the form into view (the editor renders fields as they scroll in), turns on each optional
@@ -91,7 +95,7 @@ async function revealFields(page: Page, fields: readonly FieldConfig[]): Promise
     labels.push(field.label);
     // A required field's label is followed by an asterisk, so the text is matched from its start.
     await page
-      .getByText(new RegExp(`^\\s*${escape(field.label)}`))
+      .getByText(new RegExp(`^\\s*${escapeRegExp(field.label)}`))
       .first()
       .scrollIntoViewIfNeeded({ timeout: 1_000 })
       .catch(() => undefined);
@@ -100,7 +104,11 @@ async function revealFields(page: Page, fields: readonly FieldConfig[]): Promise
       if ((await toggle.count()) > 0 && !(await toggle.first().isChecked())) await toggle.first().click();
       labels.push(...(await revealFields(page, field.fields)));
     } else if (field.widget === 'list' && field.fields) {
-      await page.getByRole('button').filter({ hasText: adding(field.label) }).first().click();
+      await page
+        .getByRole('button')
+        .filter({ hasText: adding(field.label) })
+        .first()
+        .click();
       labels.push(...(await revealFields(page, field.fields)));
     }
   }
@@ -120,11 +128,20 @@ export const checks: BrowserCheck[] = [
       const { config, problems, headers } = await openEditor(page, base, { browserLanguage: 'en-US' });
       const csp = headers['content-security-policy'] ?? '';
       expect(/style-src 'self' 'unsafe-inline'/.test(csp), `/admin/ is not served with the editor's policy: ${csp}`);
-      expect(/script-src 'self' 'wasm-unsafe-eval'(;|$)/.test(csp), `/admin/ script-src must stay 'self' 'wasm-unsafe-eval': ${csp}`);
-      expect(config.backend.name === 'github', `the served config.yml should use the GitHub backend, not ${config.backend.name}`);
+      expect(
+        /script-src 'self' 'wasm-unsafe-eval'(;|$)/.test(csp),
+        `/admin/ script-src must stay 'self' 'wasm-unsafe-eval': ${csp}`,
+      );
+      expect(
+        config.backend.name === 'github',
+        `the served config.yml should use the GitHub backend, not ${config.backend.name}`,
+      );
       await page.getByRole('button', { name: /thử nghiệm/ }).waitFor({ timeout: 60_000 });
       const text = plain(await page.locator('body').innerText());
-      expect(text.includes('Làm việc với kho mã nguồn thử nghiệm'), `the sign-in page is not in Vietnamese for an English browser: ${text.slice(0, 200)}`);
+      expect(
+        text.includes('Làm việc với kho mã nguồn thử nghiệm'),
+        `the sign-in page is not in Vietnamese for an English browser: ${text.slice(0, 200)}`,
+      );
       await signIn(page);
       await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
       const robots = await page.locator('meta[name="robots"]').first().getAttribute('content');

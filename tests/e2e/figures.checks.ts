@@ -19,7 +19,8 @@ function files(dir: string, ext: RegExp): string[] {
     .filter((f) => ext.test(f) && !f.split('/').at(-1)!.startsWith('_'))
     .map((f) => join(CONTENT, dir, f));
 }
-const records = (dir: string) => files(dir, /\.(ya?ml|json)$/).map((f) => parseYaml(readFileSync(f, 'utf8')) as Record<string, unknown>);
+const records = (dir: string) =>
+  files(dir, /\.(ya?ml|json)$/).map((f) => parseYaml(readFileSync(f, 'utf8')) as Record<string, unknown>);
 const listLength = (value: unknown) => (Array.isArray(value) ? value.length : 0);
 const keysOf = (value: unknown) => (value && typeof value === 'object' ? Object.keys(value).length : 0);
 
@@ -36,7 +37,10 @@ function expectedRows(): Record<string, number> {
     'ket-qua-binh-chon': rounds.reduce((n, r) => n + listLength(r['results']), 0),
     'hoi-nghi': files('conferences', /\.mdx?$/).length,
     'tinh-thanh': listLength(parseYaml(readFileSync(join(CONTENT, 'provinces.yaml'), 'utf8'))),
-    'so-lieu': reports.reduce((n, r) => n + keysOf(r['funding']) + keysOf(r['beneficiariesByKind']) + listLength(r['figures']), 0),
+    'so-lieu': reports.reduce(
+      (n, r) => n + keysOf(r['funding']) + keysOf(r['beneficiariesByKind']) + listLength(r['figures']),
+      0,
+    ),
   };
 }
 
@@ -51,7 +55,8 @@ async function sitemapPages(base: string): Promise<string[]> {
   const index = await (await get(`${base}/sitemap-index.xml`)).text();
   const pages: string[] = [];
   for (const sitemap of locsOf(index)) {
-    for (const loc of locsOf(await (await get(`${base}${new URL(sitemap).pathname}`)).text())) pages.push(`${base}${new URL(loc).pathname}`);
+    for (const loc of locsOf(await (await get(`${base}${new URL(sitemap).pathname}`)).text()))
+      pages.push(`${base}${new URL(loc).pathname}`);
   }
   return pages;
 }
@@ -92,7 +97,9 @@ const chartsOn = (page: Page) =>
         title: (titleId && document.getElementById(titleId)?.textContent?.trim()) || '',
         desc: (descId && document.getElementById(descId)?.textContent?.trim()) || '',
         caption: table?.querySelector('caption')?.textContent?.trim() ?? '',
-        svgRows: [...(svg?.querySelectorAll('g.bar-row') ?? [])].map((g) => [...g.querySelectorAll('text.value')].map((t) => t.textContent!.trim())),
+        svgRows: [...(svg?.querySelectorAll('g.bar-row') ?? [])].map((g) =>
+          [...g.querySelectorAll('text.value')].map((t) => t.textContent!.trim()),
+        ),
         tableRows: rows.map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent!.trim())),
         sources: rows.map((tr) => tr.querySelector('td:last-child')?.textContent?.trim() ?? ''),
       };
@@ -105,24 +112,43 @@ export const checks: BrowserCheck[] = [
     async run({ page, base }) {
       await page.goto(`${base}/du-lieu/`);
       const shown = Object.fromEntries(
-        await page.locator('tr[data-dataset]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-dataset')!, Number(tr.getAttribute('data-rows'))])),
+        await page
+          .locator('tr[data-dataset]')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [tr.getAttribute('data-dataset')!, Number(tr.getAttribute('data-rows'))]),
+          ),
       ) as Record<string, number>;
       const expected = expectedRows();
       const problems: string[] = [];
-      if (Object.keys(shown).sort().join() !== Object.keys(expected).sort().join()) problems.push(`/du-lieu/ lists ${Object.keys(shown).join(', ')}`);
+      if (Object.keys(shown).sort().join() !== Object.keys(expected).sort().join())
+        problems.push(`/du-lieu/ lists ${Object.keys(shown).join(', ')}`);
       for (const [id, rows] of Object.entries(expected)) {
         const dictionary = await page.locator(`table[data-dictionary="${id}"] tbody th`).allInnerTexts();
         if (dictionary.length === 0) problems.push(`${id}: no data dictionary on /du-lieu/`);
         const csvResponse = await get(`${base}/du-lieu/${id}.csv`);
         const bytes = new Uint8Array(await csvResponse.arrayBuffer());
-        if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) problems.push(`${id}.csv does not start with a UTF-8 BOM`);
+        if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf)
+          problems.push(`${id}.csv does not start with a UTF-8 BOM`);
         const [header, ...body] = parseCsv(new TextDecoder().decode(bytes), { bom: true }) as string[][];
-        const json = (await (await get(`${base}/du-lieu/${id}.json`)).json()) as { columns: string[]; rowCount: number; rows: Array<Record<string, unknown>>; license: string };
-        if (JSON.stringify(header) !== JSON.stringify(dictionary)) problems.push(`${id}.csv header ${JSON.stringify(header)} ≠ dictionary ${JSON.stringify(dictionary)}`);
-        if (JSON.stringify(json.columns) !== JSON.stringify(dictionary)) problems.push(`${id}.json columns ≠ dictionary`);
-        if (json.rows.some((r) => JSON.stringify(Object.keys(r)) !== JSON.stringify(dictionary))) problems.push(`${id}.json has rows whose keys ≠ dictionary`);
+        const json = (await (await get(`${base}/du-lieu/${id}.json`)).json()) as {
+          columns: string[];
+          rowCount: number;
+          rows: Array<Record<string, unknown>>;
+          license: string;
+        };
+        if (JSON.stringify(header) !== JSON.stringify(dictionary))
+          problems.push(`${id}.csv header ${JSON.stringify(header)} ≠ dictionary ${JSON.stringify(dictionary)}`);
+        if (JSON.stringify(json.columns) !== JSON.stringify(dictionary))
+          problems.push(`${id}.json columns ≠ dictionary`);
+        if (json.rows.some((r) => JSON.stringify(Object.keys(r)) !== JSON.stringify(dictionary)))
+          problems.push(`${id}.json has rows whose keys ≠ dictionary`);
         if (json.license !== 'CC-BY-4.0') problems.push(`${id}.json licence is ${json.license}`);
-        for (const [what, n] of [[`${id}.csv`, body.length], [`${id}.json`, json.rows.length], [`${id}.json rowCount`, json.rowCount], [`/du-lieu/ (${id})`, shown[id]]] as const) {
+        for (const [what, n] of [
+          [`${id}.csv`, body.length],
+          [`${id}.json`, json.rows.length],
+          [`${id}.json rowCount`, json.rowCount],
+          [`/du-lieu/ (${id})`, shown[id]],
+        ] as const) {
           if (n !== rows) problems.push(`${what}: ${n} rows, content has ${rows}`);
         }
         if (header?.[0] === 'id') {
@@ -178,9 +204,11 @@ export const checks: BrowserCheck[] = [
       if (charts.length < 3) throw new Error(`only ${charts.length} charts on /so-lieu/`);
       const problems: string[] = [];
       for (const c of charts) {
-        if (!c.hasSvg || !c.title || !c.desc) problems.push(`${c.id}: the SVG lacks role="img", a title or a description`);
+        if (!c.hasSvg || !c.title || !c.desc)
+          problems.push(`${c.id}: the SVG lacks role="img", a title or a description`);
         if (!c.caption) problems.push(`${c.id}: its table has no caption`);
-        if (c.svgRows.length === 0 || c.svgRows.length !== c.tableRows.length) problems.push(`${c.id}: ${c.svgRows.length} bar rows, ${c.tableRows.length} table rows`);
+        if (c.svgRows.length === 0 || c.svgRows.length !== c.tableRows.length)
+          problems.push(`${c.id}: ${c.svgRows.length} bar rows, ${c.tableRows.length} table rows`);
         c.tableRows.forEach((cells, i) => {
           cells.forEach((cell, s) => {
             const bar = c.svgRows[i]?.[s] ?? '';
@@ -203,12 +231,19 @@ export const checks: BrowserCheck[] = [
         const plain = await context.newPage();
         await plain.goto(`${base}/so-lieu/`);
         const without = await chartsOn(plain);
-        if (without.length !== withScript || without.some((c) => !c.hasSvg || c.tableRows.length === 0)) throw new Error('charts differ without JavaScript');
+        if (without.length !== withScript || without.some((c) => !c.hasSvg || c.tableRows.length === 0))
+          throw new Error('charts differ without JavaScript');
         await plain.emulateMedia({ media: 'print' });
-        const printed = await plain.locator('section.chart').evaluateAll((sections) =>
-          sections.map((s) => [s.querySelector('svg')!.getBoundingClientRect().width, s.querySelector('table')!.getBoundingClientRect().height]),
-        );
-        if (printed.some(([w, h]) => !w || !h)) throw new Error(`a chart or its table is hidden in print: ${JSON.stringify(printed)}`);
+        const printed = await plain
+          .locator('section.chart')
+          .evaluateAll((sections) =>
+            sections.map((s) => [
+              s.querySelector('svg')!.getBoundingClientRect().width,
+              s.querySelector('table')!.getBoundingClientRect().height,
+            ]),
+          );
+        if (printed.some(([w, h]) => !w || !h))
+          throw new Error(`a chart or its table is hidden in print: ${JSON.stringify(printed)}`);
         if (await plain.locator('header.site-header').isVisible()) throw new Error('the site header prints');
       } finally {
         await context.close();
@@ -223,12 +258,18 @@ export const checks: BrowserCheck[] = [
       const title = await map.locator('title').textContent();
       if (!title?.includes('Hải Phòng')) throw new Error(`the map's title is "${title}"`);
       const labels = await map.locator('text').allTextContents();
-      for (const name of ['Hoàng Sa', 'Trường Sa']) if (!labels.some((l) => l.includes(name))) throw new Error(`the map does not name ${name}`);
-      if ((await map.locator('circle.other').count()) !== 1) throw new Error('Hải Dương is not ringed on the Hải Phòng map');
-      const noted = await page.locator('main li', { hasText: 'hồ sơ ghi Hải Dương' }).locator('a[href^="/san-pham/"]').count();
+      for (const name of ['Hoàng Sa', 'Trường Sa'])
+        if (!labels.some((l) => l.includes(name))) throw new Error(`the map does not name ${name}`);
+      if ((await map.locator('circle.other').count()) !== 1)
+        throw new Error('Hải Dương is not ringed on the Hải Phòng map');
+      const noted = await page
+        .locator('main li', { hasText: 'hồ sơ ghi Hải Dương' })
+        .locator('a[href^="/san-pham/"]')
+        .count();
       if (noted === 0) throw new Error('no product filed under Hải Dương is listed with its note');
       await page.goto(`${base}/tinh-thanh/hai-duong/`);
-      if (!(await page.locator('main').innerText()).includes('thành phố Hải Phòng')) throw new Error('Hải Dương does not say it is part of Hải Phòng');
+      if (!(await page.locator('main').innerText()).includes('thành phố Hải Phòng'))
+        throw new Error('Hải Dương does not say it is part of Hải Phòng');
     },
   },
 ];

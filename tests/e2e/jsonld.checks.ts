@@ -79,12 +79,16 @@ function readPage(path: string, html: string): Page {
       return error instanceof Error ? error : new Error(String(error));
     }
   });
-  const nodes = blocks.flatMap((b) => (b instanceof Error ? [] : Array.isArray(b['@graph']) ? (b['@graph'] as Node[]) : [b as Node]));
+  const nodes = blocks.flatMap((b) =>
+    b instanceof Error ? [] : Array.isArray(b['@graph']) ? (b['@graph'] as Node[]) : [b as Node],
+  );
   return {
     path,
     html,
     canonical: attr(html, /<link rel="canonical" href="([^"]+)"/),
-    ogTitle: attr(html, /<meta property="og:title" content="([^"]*)"/) && decode(attr(html, /<meta property="og:title" content="([^"]*)"/)!),
+    ogTitle:
+      attr(html, /<meta property="og:title" content="([^"]*)"/) &&
+      decode(attr(html, /<meta property="og:title" content="([^"]*)"/)!),
     ogImage: attr(html, /<meta property="og:image" content="([^"]+)"/),
     h1: attr(html, /<h1[^>]*>([\s\S]*?)<\/h1>/) && decode(attr(html, /<h1[^>]*>([\s\S]*?)<\/h1>/)!),
     blocks,
@@ -122,7 +126,11 @@ function siteUrls(value: unknown, origin: string, found = new Set<string>()): Se
   if (Array.isArray(value)) for (const v of value) siteUrls(v, origin, found);
   else if (value && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
-      if (typeof v === 'string' && ['url', 'item', '@id', 'image', 'contentUrl', 'urlTemplate', 'mainEntityOfPage'].includes(key) && v.startsWith(`${origin}/`)) {
+      if (
+        typeof v === 'string' &&
+        ['url', 'item', '@id', 'image', 'contentUrl', 'urlTemplate', 'mainEntityOfPage'].includes(key) &&
+        v.startsWith(`${origin}/`)
+      ) {
         found.add(new URL(v).pathname);
       } else siteUrls(v, origin, found);
     }
@@ -148,10 +156,14 @@ export const checks: BrowserCheck[] = [
         }
         const main = page.nodes[0];
         const expected = TYPES.find(([re]) => re.test(path))?.[1];
-        if (!expected) say(`no expected JSON-LD type for this kind of page: add it to TYPES in tests/e2e/jsonld.checks.ts`);
-        else if (!expected.includes(typeOf(main) ?? '')) say(`main node is ${typeOf(main) ?? 'missing'}, expected ${expected.join(' or ')}`);
-        for (const node of page.nodes) if (!typeOf(node)) say(`a node has no @type: ${JSON.stringify(node).slice(0, 100)}`);
-        if (main && typeof main['url'] === 'string' && main['url'] !== page.canonical) say(`main node url ${main['url']} ≠ canonical ${page.canonical}`);
+        if (!expected)
+          say(`no expected JSON-LD type for this kind of page: add it to TYPES in tests/e2e/jsonld.checks.ts`);
+        else if (!expected.includes(typeOf(main) ?? ''))
+          say(`main node is ${typeOf(main) ?? 'missing'}, expected ${expected.join(' or ')}`);
+        for (const node of page.nodes)
+          if (!typeOf(node)) say(`a node has no @type: ${JSON.stringify(node).slice(0, 100)}`);
+        if (main && typeof main['url'] === 'string' && main['url'] !== page.canonical)
+          say(`main node url ${main['url']} ≠ canonical ${page.canonical}`);
 
         // Breadcrumbs: the trail the page shows, then the page itself, or none at all.
         const nav = section(page.html, /<nav[^>]*class="breadcrumbs"[^>]*>/, '</nav>');
@@ -160,9 +172,13 @@ export const checks: BrowserCheck[] = [
         if (!nav && list) say('has a BreadcrumbList but shows no breadcrumbs');
         if (nav && list) {
           const items = (list['itemListElement'] as Array<{ position: number; name: string; item: string }>) ?? [];
-          const shown = [...linksIn(nav).map(([href, text]) => [`${origin}${href}`, text]), [page.canonical, page.ogTitle]];
+          const shown = [
+            ...linksIn(nav).map(([href, text]) => [`${origin}${href}`, text]),
+            [page.canonical, page.ogTitle],
+          ];
           const got = items.map((i) => [i.item, i.name]);
-          if (JSON.stringify(got) !== JSON.stringify(shown)) say(`BreadcrumbList ${JSON.stringify(got)} ≠ shown ${JSON.stringify(shown)}`);
+          if (JSON.stringify(got) !== JSON.stringify(shown))
+            say(`BreadcrumbList ${JSON.stringify(got)} ≠ shown ${JSON.stringify(shown)}`);
           if (items.some((i, n) => i.position !== n + 1)) say('BreadcrumbList positions are not 1, 2, 3…');
         }
 
@@ -170,13 +186,16 @@ export const checks: BrowserCheck[] = [
         // image of the page, when it names one, is that same og:image.
         const card = path === '/' ? '/og/site.png' : `/og/${path.replace(/^\/|\/$/g, '')}.png`;
         const drawn = (await fetch(`${base}${card}`, { method: 'HEAD' })).status === 200;
-        if (drawn && page.ogImage !== `${origin}${card}`) say(`its card ${card} was drawn but og:image is ${page.ogImage}`);
-        if (main && typeof main['image'] === 'string' && main['image'] !== page.ogImage) say(`JSON-LD image ${main['image']} ≠ og:image ${page.ogImage}`);
+        if (drawn && page.ogImage !== `${origin}${card}`)
+          say(`its card ${card} was drawn but og:image is ${page.ogImage}`);
+        if (main && typeof main['image'] === 'string' && main['image'] !== page.ogImage)
+          say(`JSON-LD image ${main['image']} ≠ og:image ${page.ogImage}`);
         for (const url of siteUrls(page.nodes, origin)) if (!referenced.has(url)) referenced.set(url, path);
       }
       for (const [url, path] of referenced) {
         const response = await fetch(`${base}${url}`, { method: 'HEAD' });
-        if (response.status !== 200) problems.push(`${path}: JSON-LD links to ${url}, which answers ${response.status}`);
+        if (response.status !== 200)
+          problems.push(`${path}: JSON-LD links to ${url}, which answers ${response.status}`);
       }
       if (pages.length < 10) problems.push(`only ${pages.length} sitemap pages read`);
       if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -194,15 +213,23 @@ export const checks: BrowserCheck[] = [
       };
       const origin = new URL(at('/')?.canonical ?? 'https://invalid.example/').origin;
       const expect = (path: string, what: string, got: unknown, want: unknown) => {
-        if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${path}: ${what} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          problems.push(`${path}: ${what} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
       };
 
       // Home: the WebSite with the search box search engines can offer, and the organisation behind the site.
       const home = at('/');
       if (home) {
-        const site = byType(home, 'WebSite') as { potentialAction?: { '@type': string; target?: { urlTemplate?: string }; 'query-input'?: string } } | undefined;
+        const site = byType(home, 'WebSite') as
+          | { potentialAction?: { '@type': string; target?: { urlTemplate?: string }; 'query-input'?: string } }
+          | undefined;
         expect('/', 'SearchAction', site?.potentialAction?.['@type'], 'SearchAction');
-        expect('/', 'SearchAction urlTemplate', site?.potentialAction?.target?.urlTemplate, `${origin}/tim-kiem/?q={q}`);
+        expect(
+          '/',
+          'SearchAction urlTemplate',
+          site?.potentialAction?.target?.urlTemplate,
+          `${origin}/tim-kiem/?q={q}`,
+        );
         expect('/', 'SearchAction query-input', site?.potentialAction?.['query-input'], 'required name=q');
         expect('/', 'Organization @id', byType(home, 'Organization')?.['@id'], `${origin}/#to-chuc`);
       }
@@ -210,40 +237,76 @@ export const checks: BrowserCheck[] = [
       // The XVI conference: 22 September 2022 in Thanh Hóa.
       const xvi = at('/hoi-nghi/xvi-2022-thanh-hoa/');
       if (xvi) {
-        const event = byType(xvi, 'Event') as { startDate?: string; location?: { name?: string; address?: { addressRegion?: string; addressCountry?: string } }; name?: string } | undefined;
+        const event = byType(xvi, 'Event') as
+          | {
+              startDate?: string;
+              location?: { name?: string; address?: { addressRegion?: string; addressCountry?: string } };
+              name?: string;
+            }
+          | undefined;
         expect(xvi.path, 'Event startDate', event?.startDate, '2022-09-22');
         expect(xvi.path, 'Event location region', event?.location?.address?.addressRegion, 'Thanh Hóa');
         expect(xvi.path, 'Event location country', event?.location?.address?.addressCountry, 'VN');
         expect(xvi.path, 'Event name', event?.name, xvi.h1);
-        if (!event?.location?.name?.includes('Thanh Hóa')) problems.push(`${xvi.path}: Event location name is ${JSON.stringify(event?.location?.name)}`);
+        if (!event?.location?.name?.includes('Thanh Hóa'))
+          problems.push(`${xvi.path}: Event location name is ${JSON.stringify(event?.location?.name)}`);
       }
       // Its news item is about it, published the day it shows.
       const news = at('/tin-tuc/hoi-nghi-khuyen-cong-phia-bac-lan-thu-xvi-tai-thanh-hoa/');
       if (news) {
-        const article = byType(news, 'NewsArticle') as { headline?: string; datePublished?: string; about?: Array<{ '@id': string }> } | undefined;
+        const article = byType(news, 'NewsArticle') as
+          | { headline?: string; datePublished?: string; about?: Array<{ '@id': string }> }
+          | undefined;
         expect(news.path, 'NewsArticle headline', article?.headline, news.h1);
-        expect(news.path, 'NewsArticle datePublished', article?.datePublished, attr(news.html, /<time datetime="([^"]+)"/));
-        expect(news.path, 'NewsArticle about', article?.about, [{ '@id': `${origin}/hoi-nghi/xvi-2022-thanh-hoa/#hoi-nghi` }]);
-        if (xvi) expect(news.path, 'NewsArticle about → the Event @id', article?.about?.[0]?.['@id'], byType(xvi, 'Event')?.['@id']);
+        expect(
+          news.path,
+          'NewsArticle datePublished',
+          article?.datePublished,
+          attr(news.html, /<time datetime="([^"]+)"/),
+        );
+        expect(news.path, 'NewsArticle about', article?.about, [
+          { '@id': `${origin}/hoi-nghi/xvi-2022-thanh-hoa/#hoi-nghi` },
+        ]);
+        if (xvi)
+          expect(
+            news.path,
+            'NewsArticle about → the Event @id',
+            article?.about?.[0]?.['@id'],
+            byType(xvi, 'Event')?.['@id'],
+          );
       }
 
       for (const page of pages) {
         const { path } = page;
         // Every round: the count it shows as recognised, and exactly the products of its results table, in order.
         if (/^\/binh-chon\/[^/]+\/$/.test(path)) {
-          const list = byType(page, 'ItemList') as { name?: string; numberOfItems?: number; itemListElement?: Array<{ url: string; name: string }> } | undefined;
+          const list = byType(page, 'ItemList') as
+            | { name?: string; numberOfItems?: number; itemListElement?: Array<{ url: string; name: string }> }
+            | undefined;
           const recognised = attr(page.html, /<dt>Số sản phẩm được công nhận<\/dt>\s*<dd[^>]*>([^<]*)<\/dd>/);
           expect(path, 'ItemList name', list?.name, page.h1);
           // A count the page gives is the count; "Nguồn không nêu" on the page means no count in the data either.
-          const shown = recognised === undefined ? 'a count shown on the page' : /^[\d.]+$/.test(recognised.trim()) ? Number(recognised.replace(/\./g, '')) : undefined;
+          const shown =
+            recognised === undefined
+              ? 'a count shown on the page'
+              : /^[\d.]+$/.test(recognised.trim())
+                ? Number(recognised.replace(/\./g, ''))
+                : undefined;
           expect(path, 'ItemList numberOfItems', list?.numberOfItems, shown);
           const table = section(page.html, /<tbody[^>]*>/, '</tbody>') ?? '';
           const rows = linksIn(table).filter(([href]) => href.startsWith('/san-pham/'));
-          expect(path, 'ItemList products', list?.itemListElement?.map((i) => [i.url, i.name]), rows.map(([href, text]) => [`${origin}${href}`, text]));
+          expect(
+            path,
+            'ItemList products',
+            list?.itemListElement?.map((i) => [i.url, i.name]),
+            rows.map(([href, text]) => [`${origin}${href}`, text]),
+          );
         }
         // Every product: its name, its producer as the page names and links it, and the rounds that recognised it.
         if (/^\/san-pham\/[^/]+\/$/.test(path)) {
-          const product = byType(page, 'Product') as { name?: string; manufacturer?: { name?: string; url?: string; '@id'?: string }; award?: string[] } | undefined;
+          const product = byType(page, 'Product') as
+            | { name?: string; manufacturer?: { name?: string; url?: string; '@id'?: string }; award?: string[] }
+            | undefined;
           expect(path, 'Product name', product?.name, page.h1);
           const producerLink = linksIn(section(page.html, /<dt>Cơ sở sản xuất<\/dt>\s*<dd[^>]*>/, '</dd>') ?? '')[0];
           expect(
@@ -252,29 +315,46 @@ export const checks: BrowserCheck[] = [
             product?.manufacturer && [product.manufacturer.name, product.manufacturer.url, product.manufacturer['@id']],
             producerLink && [producerLink[1], `${origin}${producerLink[0]}`, `${origin}${producerLink[0]}#co-so`],
           );
-          const recognitions = linksIn(section(page.html, /<section aria-labelledby="recognitions-title"[^>]*>/, '</section>') ?? '').map(([, text]) => text);
+          const recognitions = linksIn(
+            section(page.html, /<section aria-labelledby="recognitions-title"[^>]*>/, '</section>') ?? '',
+          ).map(([, text]) => text);
           expect(path, 'Product award', product?.award ?? [], recognitions);
         }
         // Every establishment: its name. Every listing: it names only what it links to, and counts at least that.
         if (/^\/co-so\/[^/]+\/$/.test(path)) expect(path, 'Organization name', page.nodes[0]?.['name'], page.h1);
         const first = page.nodes[0];
         if (first && typeOf(first) === 'CollectionPage') {
-          const list = first['mainEntity'] as { numberOfItems?: number; itemListElement?: Array<{ url: string; position: number }> } | undefined;
+          const list = first['mainEntity'] as
+            | { numberOfItems?: number; itemListElement?: Array<{ url: string; position: number }> }
+            | undefined;
           const main = section(page.html, /<main[^>]*>/, '</main>') ?? '';
           const linked = new Set(linksIn(main).map(([href]) => `${origin}${href}`));
           const items = list?.itemListElement ?? [];
           const unlinked = items.filter((i) => !linked.has(i.url)).map((i) => i.url);
-          if (unlinked.length > 0) problems.push(`${path}: its ItemList names ${unlinked.join(', ')}, which the page does not link to`);
-          if ((list?.numberOfItems ?? -1) < items.length) problems.push(`${path}: numberOfItems ${list?.numberOfItems} < ${items.length} listed`);
+          if (unlinked.length > 0)
+            problems.push(`${path}: its ItemList names ${unlinked.join(', ')}, which the page does not link to`);
+          if ((list?.numberOfItems ?? -1) < items.length)
+            problems.push(`${path}: numberOfItems ${list?.numberOfItems} < ${items.length} listed`);
         }
       }
       // A product page with a producer exists and was checked (the brief's example).
       const tea = at('/san-pham/che-tay-son/');
-      if (tea) expect(tea.path, 'Product manufacturer name', (byType(tea, 'Product')?.['manufacturer'] as { name?: string } | undefined)?.name, 'Xí nghiệp Chè Tây Sơn');
+      if (tea)
+        expect(
+          tea.path,
+          'Product manufacturer name',
+          (byType(tea, 'Product')?.['manufacturer'] as { name?: string } | undefined)?.name,
+          'Xí nghiệp Chè Tây Sơn',
+        );
       // A former province is contained in the unit it became.
       const haiDuong = at('/tinh-thanh/hai-duong/');
       if (haiDuong) {
-        expect(haiDuong.path, 'containedInPlace', (byType(haiDuong, 'AdministrativeArea')?.['containedInPlace'] as { '@id'?: string } | undefined)?.['@id'], `${origin}/tinh-thanh/hai-phong/#dia-gioi`);
+        expect(
+          haiDuong.path,
+          'containedInPlace',
+          (byType(haiDuong, 'AdministrativeArea')?.['containedInPlace'] as { '@id'?: string } | undefined)?.['@id'],
+          `${origin}/tinh-thanh/hai-phong/#dia-gioi`,
+        );
       }
       if (problems.length > 0) throw new Error(problems.join('\n'));
     },

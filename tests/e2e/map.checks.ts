@@ -142,7 +142,12 @@ export const checks: BrowserCheck[] = [
           const zoom = document.querySelector<HTMLElement>('beneficiary-map')?.dataset['firstView'];
           const group = document.querySelector(`.map-first [data-zoom="${zoom}"]`);
           const marks = group?.querySelector('.map-first-clusters');
-          if (!group || !marks || getComputedStyle(group).display === 'none' || getComputedStyle(marks).display === 'none')
+          if (
+            !group ||
+            !marks ||
+            getComputedStyle(group).display === 'none' ||
+            getComputedStyle(marks).display === 'none'
+          )
             return [];
           return [
             ...[...marks.querySelectorAll('.map-first-count')].map((t) => Number(t.textContent!.replace(/\D/g, ''))),
@@ -193,7 +198,9 @@ export const checks: BrowserCheck[] = [
       // The render-blocking hint names an element after the picture: Chromium lifts the block at that element's start
       // tag, so an id before the picture's end would let the header be painted alone again.
       const html = await (await page.request.get(`${base}/ban-do/`)).text();
-      const id = /<link rel="expect" href="#([^"]+)" blocking="render">/.exec(html.slice(0, html.indexOf('</head>')))?.[1];
+      const id = /<link rel="expect" href="#([^"]+)" blocking="render">/.exec(
+        html.slice(0, html.indexOf('</head>')),
+      )?.[1];
       assert(id, "the map page's head has no render-blocking rel=expect link");
       const pictureEnd = html.indexOf('</svg>', html.indexOf('class="map-first"'));
       const target = html.indexOf(`id="${id}"`);

@@ -15,7 +15,8 @@ function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
-const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
+const locs = (xml: string) =>
+  [...xml.matchAll(/<loc>\s*([^<]+?)\s*<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&')));
 
 /** Every page path in the built sitemap. */
 async function sitemapPaths({ page, base }: Ctx): Promise<string[]> {
@@ -31,7 +32,10 @@ async function sitemapPaths({ page, base }: Ctx): Promise<string[]> {
 
 /** The top of the first element matching `selector`, in CSS px from the top of the document, after load. */
 const topOf = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
 
 /** Makes every later page of the tab sum its layout shifts (without recent input) into `window.__cls`. */
 const observeShifts = (page: Page) =>
@@ -62,10 +66,14 @@ export const checks: Array<{ name: string; run: (ctx: Ctx) => Promise<void> }> =
       // names a kind, any other ("banh-hong-minh-duc") a record.
       const counts = new Map<string, number>();
       const segments = (path: string) => path.split('/').filter(Boolean);
-      for (const path of paths) segments(path).forEach((s, i) => counts.set(`${i}:${s}`, (counts.get(`${i}:${s}`) ?? 0) + 1));
+      for (const path of paths) {
+        for (const [i, s] of segments(path).entries()) counts.set(`${i}:${s}`, (counts.get(`${i}:${s}`) ?? 0) + 1);
+      }
       const kinds = new Map<string, string>();
       for (const path of paths) {
-        const kind = segments(path).map((s, i) => (i === 0 || (counts.get(`${i}:${s}`) ?? 0) >= 5 ? s : '*')).join('/');
+        const kind = segments(path)
+          .map((s, i) => (i === 0 || (counts.get(`${i}:${s}`) ?? 0) >= 5 ? s : '*'))
+          .join('/');
         if (!kinds.has(kind)) kinds.set(kind, path);
       }
       await ctx.page.setViewportSize({ width: 1280, height: 900 });
@@ -74,7 +82,10 @@ export const checks: Array<{ name: string; run: (ctx: Ctx) => Promise<void> }> =
         await ctx.page.goto(`${ctx.base}${path}`, { waitUntil: 'load' });
         for (const found of await axeProblems(ctx.page)) problems.push(`${path}: ${found}`);
       }
-      assert(problems.length === 0, `${problems.length} axe problem(s) over ${kinds.size} kinds of page:\n${problems.join('\n')}`);
+      assert(
+        problems.length === 0,
+        `${problems.length} axe problem(s) over ${kinds.size} kinds of page:\n${problems.join('\n')}`,
+      );
     },
   },
   {

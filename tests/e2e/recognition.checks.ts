@@ -17,7 +17,9 @@ function assert(condition: unknown, message: string): asserts condition {
 /** The recognition pages the product pages link to. */
 async function recognitionPages({ page, base }: Ctx): Promise<string[]> {
   await page.goto(`${base}/san-pham/`);
-  const products = await page.locator('main ul.grid a[href^="/san-pham/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const products = await page
+    .locator('main ul.grid a[href^="/san-pham/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   const found: string[] = [];
   for (const href of products) {
     await page.goto(`${base}${href}`);
@@ -46,7 +48,12 @@ export const checks: Array<{ name: string; run: (ctx: Ctx) => Promise<void> }> =
         await ctx.page.emulateMedia({ media: null });
         const pdf = await ctx.page.pdf({ preferCSSPageSize: true });
         // the page tree's /Count: how many sheets the printout takes
-        const sheets = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/.exec(pdf.toString('latin1'))?.slice(1).find(Boolean));
+        const sheets = Number(
+          /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/
+            .exec(pdf.toString('latin1'))
+            ?.slice(1)
+            .find(Boolean),
+        );
         if (sheets !== 1) problems.push(`${path}: prints on ${sheets} A4 pages, not 1`);
       }
       assert(problems.length === 0, problems.join('\n'));

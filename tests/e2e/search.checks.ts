@@ -32,11 +32,13 @@ type Results = Awaited<ReturnType<typeof settled>>;
 const shown = (r: Results) => JSON.stringify(r.paths.map((p, i) => `${p} ${r.titles[i]}`).slice(0, 5));
 
 function expectFirst(results: Results, path: string, query: string) {
-  if (results.paths[0] !== path) throw new Error(`"${query}": the first result should be ${path}, got ${shown(results)}`);
+  if (results.paths[0] !== path)
+    throw new Error(`"${query}": the first result should be ${path}, got ${shown(results)}`);
 }
 
 function expectAmong(results: Results, path: string, query: string) {
-  if (!results.paths.includes(path)) throw new Error(`"${query}": ${path} is not among the results shown: ${shown(results)}`);
+  if (!results.paths.includes(path))
+    throw new Error(`"${query}": ${path} is not among the results shown: ${shown(results)}`);
 }
 
 /** Presses "Xem thêm kết quả" until every result is listed. */
@@ -67,13 +69,21 @@ export const checks: BrowserCheck[] = [
     name: 'search: "dong thap" finds Đồng Tháp; decomposed (NFD) input works too',
     async run({ page, base }) {
       expectFirst(await searchFor(page, base, { q: 'dong thap' }), '/tinh-thanh/dong-thap/', 'dong thap');
-      expectFirst(await searchFor(page, base, { q: 'Đồng Tháp'.normalize('NFD') }), '/tinh-thanh/dong-thap/', 'NFD Đồng Tháp');
+      expectFirst(
+        await searchFor(page, base, { q: 'Đồng Tháp'.normalize('NFD') }),
+        '/tinh-thanh/dong-thap/',
+        'NFD Đồng Tháp',
+      );
     },
   },
   {
     name: 'search: "nuoc mam"-style folding of tone marks ("hoi nghi khuyen cong" finds the conferences)',
     async run({ page, base }) {
-      expectAmong(await searchFor(page, base, { q: 'hoi nghi khuyen cong thanh hoa' }), '/hoi-nghi/xvi-2022-thanh-hoa/', 'hoi nghi khuyen cong thanh hoa');
+      expectAmong(
+        await searchFor(page, base, { q: 'hoi nghi khuyen cong thanh hoa' }),
+        '/hoi-nghi/xvi-2022-thanh-hoa/',
+        'hoi nghi khuyen cong thanh hoa',
+      );
     },
   },
   {
@@ -96,7 +106,11 @@ export const checks: BrowserCheck[] = [
   {
     name: 'search: a product typed without marks, đ as d ("banh hong minh duc" finds Bánh hồng Minh Đức first)',
     async run({ page, base }) {
-      expectFirst(await searchFor(page, base, { q: 'banh hong minh duc' }), '/san-pham/banh-hong-minh-duc/', 'banh hong minh duc');
+      expectFirst(
+        await searchFor(page, base, { q: 'banh hong minh duc' }),
+        '/san-pham/banh-hong-minh-duc/',
+        'banh hong minh duc',
+      );
     },
   },
   {
@@ -120,7 +134,8 @@ export const checks: BrowserCheck[] = [
       if (titles.length === 0) throw new Error('filter loai=Hội nghị returned nothing');
       const other = types.filter((t) => t !== 'Hội nghị');
       if (other.length) throw new Error(`filter loai=Hội nghị also returned ${JSON.stringify(other)}`);
-      if (!status.startsWith(`${titles.length} kết quả`)) throw new Error(`status "${status}" does not give ${titles.length}`);
+      if (!status.startsWith(`${titles.length} kết quả`))
+        throw new Error(`status "${status}" does not give ${titles.length}`);
       const box = page.getByRole('checkbox', { name: new RegExp(`^Hội nghị \\(${titles.length}\\)$`) });
       if (!(await box.isChecked())) throw new Error('the Hội nghị facet is not shown checked with its count');
     },
@@ -131,7 +146,8 @@ export const checks: BrowserCheck[] = [
       // Pagefind alone answers "xyzzyqwv" with the "X" of "lần thứ X" (src/lib/search/typed-words.ts).
       for (const q of ['xyzzyqwv', 'hoi nghi xyzzyqwv']) {
         const { titles, status } = await searchFor(page, base, { q });
-        if (titles.length !== 0 || !status.includes('Không tìm thấy')) throw new Error(`"${q}" shows "${status}" and ${titles.length} results`);
+        if (titles.length !== 0 || !status.includes('Không tìm thấy'))
+          throw new Error(`"${q}" shows "${status}" and ${titles.length} results`);
       }
       // A slip at the end of a word still finds what was meant.
       expectFirst(await searchFor(page, base, { q: 'dong thapp' }), '/tinh-thanh/dong-thap/', 'dong thapp');
@@ -150,7 +166,11 @@ export const checks: BrowserCheck[] = [
       await page.keyboard.press('Enter');
       const box = page.getByRole('checkbox', { name: /^Hội nghị \(\d+\)$/ });
       await box.waitFor();
-      if (!(await page.evaluate(() => document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox'))) {
+      if (
+        !(await page.evaluate(
+          () => document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'checkbox',
+        ))
+      ) {
         throw new Error('after asking for the filters, focus is not on the first filter');
       }
       await box.focus();
@@ -160,8 +180,10 @@ export const checks: BrowserCheck[] = [
       await page.goBack();
       await page.waitForURL((url) => !url.search.includes('loai='));
       const { types } = await settled(page);
-      if (!types.includes('Tin tức')) throw new Error(`after Back the unfiltered results did not return: ${JSON.stringify(types)}`);
-      if ((await page.locator('#search-q').inputValue()) !== 'hoi nghi') throw new Error('after Back the query was not restored');
+      if (!types.includes('Tin tức'))
+        throw new Error(`after Back the unfiltered results did not return: ${JSON.stringify(types)}`);
+      if ((await page.locator('#search-q').inputValue()) !== 'hoi nghi')
+        throw new Error('after Back the query was not restored');
     },
   },
   {
@@ -174,7 +196,8 @@ export const checks: BrowserCheck[] = [
         await plain.fill('#site-search-q', 'da nang');
         await plain.press('#site-search-q', 'Enter');
         await plain.waitForURL(/\/tim-kiem\/\?q=da\+nang$/);
-        if (!(await plain.getByText('Trang tìm kiếm cần JavaScript').isVisible())) throw new Error('no-JS search page gives no way on');
+        if (!(await plain.getByText('Trang tìm kiếm cần JavaScript').isVisible()))
+          throw new Error('no-JS search page gives no way on');
       } finally {
         await context.close();
       }

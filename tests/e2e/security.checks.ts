@@ -36,9 +36,14 @@ function checkPolicy(csp: string): void {
   expect(has('default-src', "'none'"), `default-src is not 'none': ${csp}`);
   expect(has('frame-ancestors', "'none'"), `frame-ancestors is not 'none': ${csp}`);
   expect(has('object-src', "'none'") && has('base-uri', "'none'"), `object-src or base-uri is not 'none': ${csp}`);
-  expect(has('script-src', "'self'") && has('script-src', "'wasm-unsafe-eval'"), `script-src lacks 'self' 'wasm-unsafe-eval' (search): ${csp}`);
+  expect(
+    has('script-src', "'self'") && has('script-src', "'wasm-unsafe-eval'"),
+    `script-src lacks 'self' 'wasm-unsafe-eval' (search): ${csp}`,
+  );
   for (const name of ['script-src', 'style-src']) {
-    const loose = (d.get(name) ?? []).filter((s) => ["'unsafe-inline'", "'unsafe-eval'", 'data:', '*', 'http:', 'https:'].includes(s));
+    const loose = (d.get(name) ?? []).filter((s) =>
+      ["'unsafe-inline'", "'unsafe-eval'", 'data:', '*', 'http:', 'https:'].includes(s),
+    );
     expect(loose.length === 0, `${name} allows ${loose.join(' ')}`);
   }
 }
@@ -58,9 +63,13 @@ async function isolated(page: Page, base: string) {
   await tab.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
   });
-  await tab.route('**/*', (route) => (route.request().url().startsWith(`${base}/`) ? route.continue() : route.abort('blockedbyclient')));
+  await tab.route('**/*', (route) =>
+    route.request().url().startsWith(`${base}/`) ? route.continue() : route.abort('blockedbyclient'),
+  );
   const violations = () => tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
   return { tab, context, consoleErrors, dialogs, violations };
 }
@@ -81,13 +90,21 @@ const PAYLOAD = `
 <base href="https://ke-xau.example/">`;
 
 /** Serves the home page with PAYLOAD at `${base}/__xss__/`, under `headers`; returns what ran and what was reported. */
-async function injected(page: Page, base: string, withHeaders: (real: Record<string, string>) => Record<string, string>) {
+async function injected(
+  page: Page,
+  base: string,
+  withHeaders: (real: Record<string, string>) => Record<string, string>,
+) {
   const real = await fetch(`${base}/`);
   const html = (await real.text()).replace(/<main([^>]*)>/, `<main$1>${PAYLOAD}`);
-  const headers = Object.fromEntries([...real.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name)));
+  const headers = Object.fromEntries(
+    [...real.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name)),
+  );
   const page2 = await isolated(page, base);
   try {
-    await page2.tab.route(`${base}/__xss__/`, (route) => route.fulfill({ status: 200, headers: withHeaders(headers), body: html }));
+    await page2.tab.route(`${base}/__xss__/`, (route) =>
+      route.fulfill({ status: 200, headers: withHeaders(headers), body: html }),
+    );
     await page2.tab.goto(`${base}/__xss__/`, { waitUntil: 'load' });
     await page2.tab.click('#xss-link').catch(() => undefined);
     await page2.tab.waitForTimeout(300);
@@ -104,7 +121,14 @@ export const checks: BrowserCheck[] = [
     async run({ page, base }) {
       const home = await page.request.get(`${base}/`);
       const js = (await home.text()).match(/\/_astro\/[^"]+\.(?:css|js)/)?.[0];
-      const paths = ['/', '/khong-ton-tai/', '/sitemap-index.xml', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', ...(js ? [js] : [])];
+      const paths = [
+        '/',
+        '/khong-ton-tai/',
+        '/sitemap-index.xml',
+        '/pagefind/pagefind.js',
+        '/pagefind/pagefind-worker.js',
+        ...(js ? [js] : []),
+      ];
       let csp: string | undefined;
       for (const path of paths) {
         const response = await fetch(`${base}${path}`);
@@ -116,10 +140,20 @@ export const checks: BrowserCheck[] = [
         const maxAge = Number(/max-age=(\d+)/.exec(h(HEADERS.hsts))?.[1] ?? 0);
         expect(maxAge >= 31_536_000, `${path}: Strict-Transport-Security "${h(HEADERS.hsts)}" is under a year`);
         expect(h(HEADERS.nosniff) === 'nosniff', `${path}: X-Content-Type-Options is "${h(HEADERS.nosniff)}"`);
-        expect(h(HEADERS.referrer) === 'strict-origin-when-cross-origin', `${path}: Referrer-Policy is "${h(HEADERS.referrer)}"`);
+        expect(
+          h(HEADERS.referrer) === 'strict-origin-when-cross-origin',
+          `${path}: Referrer-Policy is "${h(HEADERS.referrer)}"`,
+        );
         expect(h(HEADERS.coop) === 'same-origin', `${path}: Cross-Origin-Opener-Policy is "${h(HEADERS.coop)}"`);
-        expect(/camera=\(\)/.test(h(HEADERS.permissions)) && /geolocation=\(\)/.test(h(HEADERS.permissions)), `${path}: Permissions-Policy is "${h(HEADERS.permissions)}"`);
-        if (path.endsWith('.js')) expect(/javascript/.test(h('content-type')), `${path} is served as ${h('content-type')} (nosniff refuses it)`);
+        expect(
+          /camera=\(\)/.test(h(HEADERS.permissions)) && /geolocation=\(\)/.test(h(HEADERS.permissions)),
+          `${path}: Permissions-Policy is "${h(HEADERS.permissions)}"`,
+        );
+        if (path.endsWith('.js'))
+          expect(
+            /javascript/.test(h('content-type')),
+            `${path} is served as ${h('content-type')} (nosniff refuses it)`,
+          );
       }
       for (const path of ['/_headers', '/_headers.nginx.conf']) {
         const status = (await fetch(`${base}${path}`)).status;
@@ -134,12 +168,18 @@ export const checks: BrowserCheck[] = [
       expect(blocked.ran.length === 0, `injected code ran under the production headers: ${blocked.ran.join(', ')}`);
       expect(blocked.dialogs.length === 0, `a dialog opened: ${blocked.dialogs.join(', ')}`);
       const refused = blocked.violations.filter((v) => v.startsWith('script-src'));
-      expect(refused.length >= 4, `expected the inline scripts, handlers and data: script to be refused, saw ${JSON.stringify(blocked.violations)}`);
+      expect(
+        refused.length >= 4,
+        `expected the inline scripts, handlers and data: script to be refused, saw ${JSON.stringify(blocked.violations)}`,
+      );
       const cspErrors = blocked.consoleErrors.filter((e) => e.includes('Content Security Policy'));
       expect(cspErrors.length > 0, 'a CSP violation is not a console error, so the page checks would not see one');
       // The same page without the policy runs the payload: the fixture is a real attack, and the headers stop it.
       const open = await injected(page, base, ({ 'content-security-policy': _csp, ...rest }) => rest);
-      expect(open.ran.includes('body') && open.ran.includes('onerror'), `without the CSP the payload should run, ran: ${JSON.stringify(open.ran)}`);
+      expect(
+        open.ran.includes('body') && open.ran.includes('onerror'),
+        `without the CSP the payload should run, ran: ${JSON.stringify(open.ran)}`,
+      );
     },
   },
   {
@@ -151,13 +191,21 @@ export const checks: BrowserCheck[] = [
         iso.tab.on('worker', (w) => workers.push(w.url()));
         await iso.tab.goto(`${base}/tim-kiem/?q=da+nang`);
         const found = await iso.tab
-          .waitForFunction(() => document.querySelectorAll('site-search ol li').length > 0, undefined, { timeout: 15_000 })
-          .then(() => true, () => false);
+          .waitForFunction(() => document.querySelectorAll('site-search ol li').length > 0, undefined, {
+            timeout: 15_000,
+          })
+          .then(
+            () => true,
+            () => false,
+          );
         const violations = await iso.violations();
         expect(violations.length === 0, `CSP violations during search: ${violations.join(', ')}`);
         expect(iso.consoleErrors.length === 0, `console errors during search: ${iso.consoleErrors.join(' | ')}`);
         expect(found, '"da nang" showed no result within 15 s');
-        expect(workers.some((url) => url.includes('/pagefind/')), `Pagefind did not start its worker (${JSON.stringify(workers)})`);
+        expect(
+          workers.some((url) => url.includes('/pagefind/')),
+          `Pagefind did not start its worker (${JSON.stringify(workers)})`,
+        );
       } finally {
         await iso.context.close();
       }
@@ -172,7 +220,12 @@ export const checks: BrowserCheck[] = [
         const template = await iso.tab.locator('[data-tiles]').first().getAttribute('data-tiles', { timeout: 5_000 });
         expect(template !== null, '/ban-do/ has no element with data-tiles (the tile URL the map uses)');
         if (template === '') return; // a build without tiles: nothing to allow
-        const tile = template.replace('{s}', 'a').replace('{z}', '5').replace('{x}', '25').replace('{y}', '14').replace('{r}', '');
+        const tile = template
+          .replace('{s}', 'a')
+          .replace('{z}', '5')
+          .replace('{x}', '25')
+          .replace('{y}', '14')
+          .replace('{r}', '');
         const load = (src: string) =>
           iso.tab.evaluate(
             (url) =>
@@ -188,7 +241,10 @@ export const checks: BrowserCheck[] = [
         expect(afterTile.length === 0, `the tile ${tile} is refused by the CSP: ${afterTile.join(', ')}`);
         await load('https://ke-xau.example/pixel.png');
         const afterOther = await iso.violations();
-        expect(afterOther.some((v) => v.startsWith('img-src')), 'an image from any other host is allowed: img-src is too wide');
+        expect(
+          afterOther.some((v) => v.startsWith('img-src')),
+          'an image from any other host is allowed: img-src is too wide',
+        );
       } finally {
         await iso.context.close();
       }

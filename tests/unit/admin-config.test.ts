@@ -36,15 +36,26 @@ interface F {
   accept?: string;
 }
 
-const provinces = (parse(readFileSync('content/provinces.yaml', 'utf8')) as Array<{ id: string; name: string; validUntil?: string }>).map(
-  ({ id, name, validUntil }) => ({ id, name, validUntil }),
-);
+const provinces = (
+  parse(readFileSync('content/provinces.yaml', 'utf8')) as Array<{ id: string; name: string; validUntil?: string }>
+).map(({ id, name, validUntil }) => ({ id, name, validUntil }));
 const config = cmsConfig(editorInputs(provinces, githubBackend({ CMS_GITHUB_REPO: 'so-cong-thuong/cnnt' })));
-const collections = config.collections as unknown as Array<{ name: CollectionName; folder: string; fields: F[]; extension: string }>;
+const collections = config.collections as unknown as Array<{
+  name: CollectionName;
+  folder: string;
+  fields: F[];
+  extension: string;
+}>;
 
 // --- An independent reading of the schemas: field paths ("a.*.b" for list items) and whether each is required. ---
 
-type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; in?: z.ZodType };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  in?: z.ZodType;
+};
 const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 function schemaPaths(shape: Record<string, z.ZodType>, prefix = ''): Map<string, boolean> {
@@ -62,7 +73,8 @@ function schemaPaths(shape: Record<string, z.ZodType>, prefix = ''): Map<string,
     if (def(s).type === 'array') {
       let item = def(s).element!;
       while (['optional', 'default'].includes(def(item).type)) item = def(item).innerType!;
-      if (def(item).type === 'object') for (const [p, r] of schemaPaths(def(item).shape!, `${path}.*.`)) paths.set(p, r);
+      if (def(item).type === 'object')
+        for (const [p, r] of schemaPaths(def(item).shape!, `${path}.*.`)) paths.set(p, r);
     }
   }
   return paths;
@@ -113,7 +125,9 @@ function sample(f: F, minimal: boolean): unknown {
     case 'object':
       return sampleEntry(f.fields!, minimal);
     case 'list':
-      return Array.from({ length: Math.max(1, f.min ?? 1) }, () => (f.fields ? sampleEntry(f.fields, minimal) : sample(f.field!, minimal)));
+      return Array.from({ length: Math.max(1, f.min ?? 1) }, () =>
+        f.fields ? sampleEntry(f.fields, minimal) : sample(f.field!, minimal),
+      );
     default:
       return sampleString(f);
   }
@@ -121,7 +135,8 @@ function sample(f: F, minimal: boolean): unknown {
 
 function sampleEntry(fields: readonly F[], minimal: boolean): Record<string, unknown> {
   const entry: Record<string, unknown> = {};
-  for (const f of fields) if (f.name !== 'body' && (!minimal || f.required !== false)) entry[f.name] = sample(f, minimal);
+  for (const f of fields)
+    if (f.name !== 'body' && (!minimal || f.required !== false)) entry[f.name] = sample(f, minimal);
   return entry;
 }
 
@@ -148,7 +163,11 @@ describe('the editor configuration (/admin/config.yml)', () => {
         }
         if (c.name === 'votingRounds') {
           // The round's results sheet is uploaded (a file field), not typed: the check and the build read the file itself.
-          expect(c.fields.find((f) => f.name === 'resultsSheet')).toMatchObject({ widget: 'file', required: false, accept: expect.stringContaining('.xlsx') });
+          expect(c.fields.find((f) => f.name === 'resultsSheet')).toMatchObject({
+            widget: 'file',
+            required: false,
+            accept: expect.stringContaining('.xlsx'),
+          });
         }
         expect(fromConfig).toEqual(fromSchema);
       });
@@ -157,7 +176,10 @@ describe('the editor configuration (/admin/config.yml)', () => {
         const schema = editorSchemas[c.name]!;
         for (const minimal of [false, true]) {
           const result = schema.safeParse(sampleEntry(c.fields, minimal));
-          expect(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), minimal ? 'minimal' : 'full').toEqual([]);
+          expect(
+            result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+            minimal ? 'minimal' : 'full',
+          ).toEqual([]);
         }
       });
 
@@ -185,7 +207,9 @@ describe('the editor configuration (/admin/config.yml)', () => {
     const news = collections.find((c) => c.name === 'news')!;
     expect(news.fields.find((f) => f.name === 'title')?.hint).toBe('Tiêu đề bài viết.');
     const cover = news.fields.find((f) => f.name === 'cover')!;
-    expect(cover.fields!.find((f) => f.name === 'alt')?.hint).toBe('Mô tả ảnh cho người không nhìn thấy: ai, đang làm gì, ở đâu.');
+    expect(cover.fields!.find((f) => f.name === 'alt')?.hint).toBe(
+      'Mô tả ảnh cho người không nhìn thấy: ai, đang làm gì, ở đâu.',
+    );
     const beneficiaries = collections.find((c) => c.name === 'beneficiaries')!;
     const location = beneficiaries.fields.find((f) => f.name === 'location')!;
     expect(location.fields!.find((f) => f.name === 'lat')?.hint).toBe('Vĩ độ, ví dụ 21.0285');
@@ -215,7 +239,8 @@ describe('the editor configuration (/admin/config.yml)', () => {
 describe('the editor’s security headers', () => {
   const headers = securityHeaders({ tileSource: 'https://tile.openstreetmap.org' });
   const areas = [{ prefix: ADMIN_PREFIX, headers: adminHeaders() }];
-  const csp = (list: Array<[string, string]>) => list.filter(([n]) => n === 'Content-Security-Policy').map(([, v]) => v);
+  const csp = (list: Array<[string, string]>) =>
+    list.filter(([n]) => n === 'Content-Security-Policy').map(([, v]) => v);
 
   it('sends the editor policy under /admin/ only, once, and the site policy everywhere else', () => {
     const rules = parseHeadersFile(headersFile(headers, areas));
@@ -223,7 +248,11 @@ describe('the editor’s security headers', () => {
     expect(csp(headersFor(rules, '/admin/config.yml'))).toEqual([adminHeaders()[0]![1]]);
     expect(csp(headersFor(rules, '/tin-tuc/'))).toEqual([headers[0]![1]]);
     // Every site header (and the Cache-Control every path gets), nothing twice.
-    expect(headersFor(rules, '/admin/').map(([n]) => n).sort()).toEqual([...headers.map(([n]) => n), 'Cache-Control'].sort());
+    expect(
+      headersFor(rules, '/admin/')
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual([...headers.map(([n]) => n), 'Cache-Control'].sort());
   });
 
   it('keeps scripts strict in the editor policy: only styles may be inline', () => {
@@ -239,6 +268,8 @@ describe('the editor’s security headers', () => {
     const block = conf.slice(conf.indexOf('location ^~ /admin/ {'));
     expect(block.split('\n').filter((l) => l.trim().startsWith('add_header'))).toHaveLength(headers.length + 1); // + Cache-Control
     expect(block).toContain(`add_header Content-Security-Policy "${adminHeaders()[0]![1]}" always;`);
-    expect(conf.slice(0, conf.indexOf('location'))).toContain(`add_header Content-Security-Policy "${headers[0]![1]}" always;`);
+    expect(conf.slice(0, conf.indexOf('location'))).toContain(
+      `add_header Content-Security-Policy "${headers[0]![1]}" always;`,
+    );
   });
 });

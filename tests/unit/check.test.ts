@@ -46,7 +46,9 @@ beforeAll(async () => {
   // A phone photo: it says where it was taken (GPS EXIF).
   await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a74' } })
     .jpeg()
-    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 1/1 42/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 51/1 0/1' } })
+    .withExif({
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 1/1 42/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 51/1 0/1' },
+    })
     .toFile(join(root, 'content/news/co-gps.jpg'));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -57,10 +59,16 @@ describe('npm run check', () => {
     const { code, output } = await check(root);
     expect(code).toBe(1);
     const expected: Array<[file: string, message: string]> = [
-      ['content/products/sai-kieu-nhom.yaml:3 [group]', 'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm'],
+      [
+        'content/products/sai-kieu-nhom.yaml:3 [group]',
+        'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm',
+      ],
       ['content/products/sai-kieu-nhom.yaml:2 [sources]', 'Thiếu nguồn (sources)'],
       ['content/news/thieu-tom-tat.md:2 [summary]', 'Thiếu tóm tắt (summary)'],
-      ['content/products/co-so-khong-ton-tai.yaml:4 [producer]', 'không có mục "co-so-khong-co-that" trong beneficiaries'],
+      [
+        'content/products/co-so-khong-ton-tai.yaml:4 [producer]',
+        'không có mục "co-so-khong-co-that" trong beneficiaries',
+      ],
       ['content/news/thieu-tom-tat.md:5 [provinces.1]', 'không có mục "tinh-khong-co" trong provinces'],
       ['content/voting-rounds/khu-vuc-thieu-vung.yaml:10 [results.0.product]', 'không có mục "san-pham-khong-co"'],
       ['content/provinces.yaml:9 [id]', 'Slug "ha-tinh" trùng'],
@@ -88,7 +96,10 @@ describe('npm run check', () => {
       ['content/products/anh-svg.yaml:7 [photos.1.src]', 'quá giới hạn 40 triệu điểm ảnh'],
       ['content/products/anh-svg.yaml:8 [photos.2.alt]', 'Mô tả ảnh (alt) cần ít nhất 10 ký tự'],
       ['content/products/anh-svg.yaml:8 [photos.2.src]', 'Không thấy tệp ảnh'],
-      ['content/beneficiaries/ho-kinh-doanh-qua-chi-tiet.yaml:5 [location.precision]', 'Hộ kinh doanh chỉ được hiện vị trí chính xác'],
+      [
+        'content/beneficiaries/ho-kinh-doanh-qua-chi-tiet.yaml:5 [location.precision]',
+        'Hộ kinh doanh chỉ được hiện vị trí chính xác',
+      ],
       ['content/voting-rounds/khu-vuc-thieu-vung.yaml:2 [region]', 'Đợt cấp khu vực phải ghi vùng'],
       ['content/voting-rounds/khu-vuc-thieu-vung.yaml:8 [recognised]', 'không thể lớn hơn số tham gia'],
       ['content/voting-rounds/khu-vuc-thieu-vung.yaml:6 [decision.date]', 'Quyết định ký trước năm bình chọn'],
@@ -96,7 +107,10 @@ describe('npm run check', () => {
     ];
     const lines = output.split('\n');
     for (const [where, message] of expected) {
-      expect(lines.some((line) => line.startsWith(`${where} `) && line.includes(message)), `${where} ${message}\n${output}`).toBe(true);
+      expect(
+        lines.some((line) => line.startsWith(`${where} `) && line.includes(message)),
+        `${where} ${message}\n${output}`,
+      ).toBe(true);
     }
     expect(output).toMatch(/\d+ vấn đề trong 12 tệp .* Chưa có gì bị thay đổi\./);
     expect(output, 'code spans are not links').not.toContain('khong-sao');

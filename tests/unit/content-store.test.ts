@@ -15,8 +15,11 @@ afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true 
 type Transform = (code: string, id: string) => { code: string } | undefined;
 
 describe('contentStoreFromFile', () => {
-  it("replaces the module Astro names for its content store (an Astro upgrade that renames it fails here)", async () => {
-    const consts = await readFile(fileURLToPath(new URL('../../node_modules/astro/dist/content/consts.js', import.meta.url)), 'utf8');
+  it('replaces the module Astro names for its content store (an Astro upgrade that renames it fails here)', async () => {
+    const consts = await readFile(
+      fileURLToPath(new URL('../../node_modules/astro/dist/content/consts.js', import.meta.url)),
+      'utf8',
+    );
     expect(consts).toContain('const DATA_STORE_VIRTUAL_ID = "astro:data-layer-content";');
     expect(consts).toContain('const RESOLVED_DATA_STORE_VIRTUAL_ID = "\\0" + DATA_STORE_VIRTUAL_ID;');
     expect(DATA_STORE_MODULE).toBe('\0astro:data-layer-content');
@@ -26,7 +29,7 @@ describe('contentStoreFromFile', () => {
     const dir = await mkdtemp(join(tmpdir(), 'store-'));
     dirs.push(dir);
     const file = join(dir, 'data-store.json');
-    const data = { products: [['che-tay-son', { name: 'Chè Tây Sơn', "quote": 'a "b" \\ c' }]] };
+    const data = { products: [['che-tay-son', { name: 'Chè Tây Sơn', quote: 'a "b" \\ c' }]] };
     await writeFile(file, JSON.stringify(data));
     const transform = contentStoreFromFile(file).transform as Transform;
 
@@ -37,6 +40,8 @@ describe('contentStoreFromFile', () => {
     expect((await import(module)).default).toEqual(data);
 
     // No file (a build before any content was synced): Astro's own module is kept.
-    expect((contentStoreFromFile(join(dir, 'missing.json')).transform as Transform)('x', DATA_STORE_MODULE)).toBeUndefined();
+    expect(
+      (contentStoreFromFile(join(dir, 'missing.json')).transform as Transform)('x', DATA_STORE_MODULE),
+    ).toBeUndefined();
   });
 });

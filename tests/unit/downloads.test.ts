@@ -6,7 +6,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, toCsv } from '../../src/lib/csv';
-import { DATASET_IDS, DATASETS, datasetById, describeColumn, type DownloadSite } from '../../src/components/DownloadDatasets';
+import {
+  DATASET_IDS,
+  DATASETS,
+  datasetById,
+  describeColumn,
+  type DownloadSite,
+} from '../../src/components/DownloadDatasets';
 import { citation, datasetJson } from '../../src/components/DownloadJson';
 
 const readCsv = (text: string) => parse(text, { bom: true, relax_column_count: false }) as string[][];
@@ -52,24 +58,127 @@ describe('csvCell and toCsv', () => {
 const ref = <C extends string>(collection: C, id: string) => ({ collection, id });
 const source = { publisher: 'Sở Công Thương Hải Dương', url: 'https://sct.haiduong.gov.vn/' };
 const provinces = [
-  { id: 'hai-duong', data: { name: 'Hải Dương', kind: 'tinh', gsoCode: '30', region: 'bac', centreName: 'TP Hải Dương', centre: { lat: 20.94, lng: 106.31 }, validUntil: new Date('2025-06-30'), mergedInto: ref('provinces', 'hai-phong'), aliases: ['hai duong'], sources: [{ publisher: 'Quốc hội', title: 'Nghị quyết 202/2025/QH15' }] } },
-  { id: 'hai-phong', data: { name: 'Hải Phòng', kind: 'thanh-pho', gsoCode: '31', region: 'bac', centreName: 'Quận Hồng Bàng', centre: { lat: 20.86, lng: 106.68 }, aliases: [] } },
+  {
+    id: 'hai-duong',
+    data: {
+      name: 'Hải Dương',
+      kind: 'tinh',
+      gsoCode: '30',
+      region: 'bac',
+      centreName: 'TP Hải Dương',
+      centre: { lat: 20.94, lng: 106.31 },
+      validUntil: new Date('2025-06-30'),
+      mergedInto: ref('provinces', 'hai-phong'),
+      aliases: ['hai duong'],
+      sources: [{ publisher: 'Quốc hội', title: 'Nghị quyết 202/2025/QH15' }],
+    },
+  },
+  {
+    id: 'hai-phong',
+    data: {
+      name: 'Hải Phòng',
+      kind: 'thanh-pho',
+      gsoCode: '31',
+      region: 'bac',
+      centreName: 'Quận Hồng Bàng',
+      centre: { lat: 20.86, lng: 106.68 },
+      aliases: [],
+    },
+  },
 ];
 const beneficiaries = [
-  { id: 'ctcp-gom-chu-dau', data: { name: 'Công ty cổ phần gốm Chu Đậu', kind: 'doanh-nghiep', province: ref('provinces', 'hai-duong'), addressPublished: false, location: { lat: 20.94, lng: 106.31, precision: 'province' }, support: [{ year: 2018, programme: 'quoc-gia', kind: 'Ứng dụng máy móc tiên tiến', amount: 500_000_000 }, { year: 2020, programme: 'dia-phuong', kind: 'Xúc tiến thương mại' }], sources: [source] } },
-  { id: 'hkd-khong-tinh', data: { name: 'Hộ kinh doanh không rõ tỉnh', kind: 'ho-kinh-doanh', addressPublished: false, support: [], sources: [source] } },
+  {
+    id: 'ctcp-gom-chu-dau',
+    data: {
+      name: 'Công ty cổ phần gốm Chu Đậu',
+      kind: 'doanh-nghiep',
+      province: ref('provinces', 'hai-duong'),
+      addressPublished: false,
+      location: { lat: 20.94, lng: 106.31, precision: 'province' },
+      support: [
+        { year: 2018, programme: 'quoc-gia', kind: 'Ứng dụng máy móc tiên tiến', amount: 500_000_000 },
+        { year: 2020, programme: 'dia-phuong', kind: 'Xúc tiến thương mại' },
+      ],
+      sources: [source],
+    },
+  },
+  {
+    id: 'hkd-khong-tinh',
+    data: {
+      name: 'Hộ kinh doanh không rõ tỉnh',
+      kind: 'ho-kinh-doanh',
+      addressPublished: false,
+      support: [],
+      sources: [source],
+    },
+  },
 ];
 const products = [
-  { id: 'binh-phuong-hoang-s1', data: { name: 'Bình Phượng Hoàng S1', group: 1, isSet: false, producer: ref('beneficiaries', 'ctcp-gom-chu-dau'), province: ref('provinces', 'hai-duong'), photos: [], sources: [source] } },
+  {
+    id: 'binh-phuong-hoang-s1',
+    data: {
+      name: 'Bình Phượng Hoàng S1',
+      group: 1,
+      isSet: false,
+      producer: ref('beneficiaries', 'ctcp-gom-chu-dau'),
+      province: ref('provinces', 'hai-duong'),
+      photos: [],
+      sources: [source],
+    },
+  },
 ];
 const rounds = [
-  { id: 'khu-vuc-bac-2018', data: { title: 'Bình chọn cấp khu vực phía Bắc năm 2018', level: 'khu-vuc', region: 'bac', year: 2018, organiser: 'Cục Công Thương địa phương', recognised: 63, results: [{ product: ref('products', 'binh-phuong-hoang-s1'), score: 85.5 }], sources: [source] } },
+  {
+    id: 'khu-vuc-bac-2018',
+    data: {
+      title: 'Bình chọn cấp khu vực phía Bắc năm 2018',
+      level: 'khu-vuc',
+      region: 'bac',
+      year: 2018,
+      organiser: 'Cục Công Thương địa phương',
+      recognised: 63,
+      results: [{ product: ref('products', 'binh-phuong-hoang-s1'), score: 85.5 }],
+      sources: [source],
+    },
+  },
 ];
 const conferences = [
-  { id: 'xiv-2019-hai-phong', data: { title: 'Hội nghị khuyến công phía Bắc lần thứ XIV', number: 'XIV', region: 'bac', date: new Date('2019-05-28'), host: ref('provinces', 'hai-phong'), venue: 'Hải Phòng', organisers: ['Cục Công Thương địa phương'], chairs: [{ name: 'Đặng Hoàng An', role: 'Thứ trưởng' }], guests: [], participants: '28 tỉnh', summary: 'x'.repeat(40), keyFigures: [], tasks: [], contributions: [], photos: [], sources: [source] } },
+  {
+    id: 'xiv-2019-hai-phong',
+    data: {
+      title: 'Hội nghị khuyến công phía Bắc lần thứ XIV',
+      number: 'XIV',
+      region: 'bac',
+      date: new Date('2019-05-28'),
+      host: ref('provinces', 'hai-phong'),
+      venue: 'Hải Phòng',
+      organisers: ['Cục Công Thương địa phương'],
+      chairs: [{ name: 'Đặng Hoàng An', role: 'Thứ trưởng' }],
+      guests: [],
+      participants: '28 tỉnh',
+      summary: 'x'.repeat(40),
+      keyFigures: [],
+      tasks: [],
+      contributions: [],
+      photos: [],
+      sources: [source],
+    },
+  },
 ];
 const reports = [
-  { id: 'tinh-chua-neu-ten-2012-2022', data: { title: 'Kết quả 10 năm', period: { from: 2012, to: 2022 }, periodLabel: '2012 – 2022', scope: 'Một tỉnh', funding: { total: 60_182_000_000, national: 12_982_000_000 }, beneficiariesByKind: { 'doanh-nghiep': 23 }, figures: [{ label: 'Lớp bồi dưỡng', value: 7, unit: 'classes' }], sources: [source] } },
+  {
+    id: 'tinh-chua-neu-ten-2012-2022',
+    data: {
+      title: 'Kết quả 10 năm',
+      period: { from: 2012, to: 2022 },
+      periodLabel: '2012 – 2022',
+      scope: 'Một tỉnh',
+      funding: { total: 60_182_000_000, national: 12_982_000_000 },
+      beneficiariesByKind: { 'doanh-nghiep': 23 },
+      figures: [{ label: 'Lớp bồi dưỡng', value: 7, unit: 'classes' }],
+      sources: [source],
+    },
+  },
 ];
 const index = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
 const site = {
@@ -83,7 +192,8 @@ const site = {
   productById: index(products),
   beneficiaryById: index(beneficiaries),
   currentOf: (id: string) => provinces.find((p) => p.id === (id === 'hai-duong' ? 'hai-phong' : id))!,
-  recognitionsOf: (id: string) => rounds.filter((r) => r.data.results.some((x) => x.product.id === id)).map((round) => ({ round })),
+  recognitionsOf: (id: string) =>
+    rounds.filter((r) => r.data.results.some((x) => x.product.id === id)).map((round) => ({ round })),
 } as unknown as DownloadSite;
 const origin = new URL('https://cnnt-tieubieu.vn');
 const expectedRows: Record<(typeof DATASET_IDS)[number], number> = {
@@ -138,7 +248,9 @@ describe('datasets', () => {
         for (const column of dataset.columns) {
           const value = row[column.name];
           if (value === undefined || value === null) continue;
-          const expected = { integer: 'number', number: 'number', boolean: 'boolean', list: 'object' }[column.type as string] ?? 'string';
+          const expected =
+            { integer: 'number', number: 'number', boolean: 'boolean', list: 'object' }[column.type as string] ??
+            'string';
           expect(typeof value, `${id}.${column.name}`).toBe(expected);
           if (column.type === 'integer') expect(Number.isInteger(value), `${id}.${column.name}`).toBe(true);
           if (column.type === 'date') expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -150,9 +262,19 @@ describe('datasets', () => {
 
   it('files a record under the province of its time and names the unit it is part of today', () => {
     const [product] = datasetById('san-pham')!.rows(site, origin);
-    expect(product).toMatchObject({ province_id: 'hai-duong', province_now_id: 'hai-phong', producer_id: 'ctcp-gom-chu-dau', rounds: ['khu-vuc-bac-2018'] });
+    expect(product).toMatchObject({
+      province_id: 'hai-duong',
+      province_now_id: 'hai-phong',
+      producer_id: 'ctcp-gom-chu-dau',
+      rounds: ['khu-vuc-bac-2018'],
+    });
     const crosswalk = datasetById('tinh-thanh')!.rows(site, origin);
-    expect(crosswalk.find((r) => r['id'] === 'hai-duong')).toMatchObject({ current_id: 'hai-phong', is_current: false, valid_until: '2025-06-30', merged_into_id: 'hai-phong' });
+    expect(crosswalk.find((r) => r['id'] === 'hai-duong')).toMatchObject({
+      current_id: 'hai-phong',
+      is_current: false,
+      valid_until: '2025-06-30',
+      merged_into_id: 'hai-phong',
+    });
   });
 
   it('keeps support amounts in đồng and leaves unpublished ones empty', () => {
@@ -164,7 +286,9 @@ describe('datasets', () => {
   });
 
   it('gives every report figure an id made of the report and the item', () => {
-    const ids = datasetById('so-lieu')!.rows(site, origin).map((r) => r['id']);
+    const ids = datasetById('so-lieu')!
+      .rows(site, origin)
+      .map((r) => r['id']);
     expect(ids).toEqual([
       'tinh-chua-neu-ten-2012-2022/funding.total',
       'tinh-chua-neu-ten-2012-2022/funding.national',

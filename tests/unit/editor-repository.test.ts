@@ -26,7 +26,10 @@ describe('editorRepository', () => {
   it('reads deploy/editor.json, and CMS_GITHUB_REPO / CMS_GITHUB_BRANCH win over it', async () => {
     const dir = await root({ repo: 'so-cong-thuong/cnnt', branch: 'noi-dung' });
     expect(editorRepository({}, dir)).toEqual({ repo: 'so-cong-thuong/cnnt', branch: 'noi-dung' });
-    expect(editorRepository({ CMS_GITHUB_REPO: 'khac/kho', CMS_GITHUB_BRANCH: 'main' }, dir)).toEqual({ repo: 'khac/kho', branch: 'main' });
+    expect(editorRepository({ CMS_GITHUB_REPO: 'khac/kho', CMS_GITHUB_BRANCH: 'main' }, dir)).toEqual({
+      repo: 'khac/kho',
+      branch: 'main',
+    });
   });
   it('refuses a name that is not owner/name, in Vietnamese', async () => {
     const dir = await root();

@@ -13,7 +13,13 @@ import { apachePath, serveWithApache } from '../../scripts/lib/apache.ts';
 import { BROTLI_MODULE, nginxPath, serveWithNginx } from '../../scripts/lib/nginx.ts';
 import { openOrigin } from '../../scripts/lib/origin.ts';
 import type { StaticServer } from '../../scripts/lib/server.ts';
-import { COMPRESSED_TYPES, IMMUTABLE, REVALIDATE, cacheControlFor, cacheRules } from '../../src/lib/security/cache-policy.ts';
+import {
+  COMPRESSED_TYPES,
+  IMMUTABLE,
+  REVALIDATE,
+  cacheControlFor,
+  cacheRules,
+} from '../../src/lib/security/cache-policy.ts';
 import { ADMIN_PREFIX, adminHeaders, securityHeaders } from '../../src/lib/security/csp.ts';
 import {
   CLOUDFLARE_MAX_LINE,
@@ -26,7 +32,9 @@ import {
 import { existsSync } from 'node:fs';
 
 const headers = securityHeaders({ tileSource: 'https://tile.openstreetmap.org' });
-const areas: HeaderArea[] = [{ prefix: ADMIN_PREFIX, headers: [...adminHeaders(), ['X-Robots-Tag', 'noindex, nofollow']] }];
+const areas: HeaderArea[] = [
+  { prefix: ADMIN_PREFIX, headers: [...adminHeaders(), ['X-Robots-Tag', 'noindex, nofollow']] },
+];
 const siteCsp = headers[0]![1];
 const adminCsp = adminHeaders()[0]![1];
 
@@ -50,9 +58,24 @@ const FILES: Record<string, string> = {
   '/admin/app/chunk-AbC12345.js': `export const text = ${JSON.stringify(filler)};`,
 };
 /** Request path → what it is, for messages. */
-const PATHS = ['/', '/tin-tuc/', '/du-lieu/san-pham.json', '/du-lieu/san-pham.csv', '/rss.xml', '/sitemap-index.xml', '/_astro/page.B1c2D3.js',
-  '/_astro/page.B1c2D3.css', '/pagefind/pagefind.js', '/pagefind/pagefind.vi_0123456789.pf_meta', '/pagefind/fragment/vi_a1b2c3_0.pf_fragment',
-  '/admin/', '/admin/app/editor.js', '/admin/app/chunk-AbC12345.js', '/khong-co/', '/_astro/khong-co.js'];
+const PATHS = [
+  '/',
+  '/tin-tuc/',
+  '/du-lieu/san-pham.json',
+  '/du-lieu/san-pham.csv',
+  '/rss.xml',
+  '/sitemap-index.xml',
+  '/_astro/page.B1c2D3.js',
+  '/_astro/page.B1c2D3.css',
+  '/pagefind/pagefind.js',
+  '/pagefind/pagefind.vi_0123456789.pf_meta',
+  '/pagefind/fragment/vi_a1b2c3_0.pf_fragment',
+  '/admin/',
+  '/admin/app/editor.js',
+  '/admin/app/chunk-AbC12345.js',
+  '/khong-co/',
+  '/_astro/khong-co.js',
+];
 const TEXT = (path: string) => !path.includes('.pf_');
 
 let root: string;
@@ -71,17 +94,37 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('the caching rules', () => {
   it('revalidate pages, data and entry files; keep hashed files a year', () => {
-    for (const path of ['/', '/tin-tuc/a/', '/du-lieu/san-pham.json', '/du-lieu/san-pham.csv', '/rss.xml', '/sitemap-0.xml', '/og/site.png',
-      '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.unknown.pagefind', '/admin/', '/admin/app/editor.js']) {
+    for (const path of [
+      '/',
+      '/tin-tuc/a/',
+      '/du-lieu/san-pham.json',
+      '/du-lieu/san-pham.csv',
+      '/rss.xml',
+      '/sitemap-0.xml',
+      '/og/site.png',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-worker.js',
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/wasm.unknown.pagefind',
+      '/admin/',
+      '/admin/app/editor.js',
+    ]) {
       expect(cacheControlFor(path), path).toBe(REVALIDATE);
     }
-    for (const path of ['/_astro/a.B1.js', '/pagefind/pagefind.vi_0123456789.pf_meta', '/pagefind/index/vi_1.pf_index', '/pagefind/fragment/vi_1_0.pf_fragment',
-      '/pagefind/filter/vi_1.pf_filter', '/admin/app/chunk-AbC12345.js', '/admin/app/webp_enc-BpZvKflB-BpZvKflB.wasm']) {
+    for (const path of [
+      '/_astro/a.B1.js',
+      '/pagefind/pagefind.vi_0123456789.pf_meta',
+      '/pagefind/index/vi_1.pf_index',
+      '/pagefind/fragment/vi_1_0.pf_fragment',
+      '/pagefind/filter/vi_1.pf_filter',
+      '/admin/app/chunk-AbC12345.js',
+      '/admin/app/webp_enc-BpZvKflB-BpZvKflB.wasm',
+    ]) {
       expect(cacheControlFor(path), path).toBe(IMMUTABLE);
     }
   });
 
-  it('stay within Cloudflare Pages\' limits for _headers (100 rules, 2,000 characters a line)', () => {
+  it("stay within Cloudflare Pages' limits for _headers (100 rules, 2,000 characters a line)", () => {
     const text = headersFile(headers, areas);
     expect(text.split('\n').filter((l) => l.startsWith('/')).length).toBeLessThanOrEqual(100);
     expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(CLOUDFLARE_MAX_LINE);
@@ -96,16 +139,21 @@ describe('the caching rules', () => {
     const expected = COMPRESSED_TYPES.filter((t) => t !== 'text/html').sort(); // nginx always compresses text/html
     expect(types('static.conf', 'gzip_types')).toEqual(expected);
     expect(types('brotli.conf', 'brotli_types')).toEqual(expected);
-    expect(readFileSync(new URL('../../deploy/nginx/static.conf', import.meta.url), 'utf8')).toMatch(/gzip_comp_level [6-9];/);
+    expect(readFileSync(new URL('../../deploy/nginx/static.conf', import.meta.url), 'utf8')).toMatch(
+      /gzip_comp_level [6-9];/,
+    );
   });
 
-  it('give CloudFront a policy per behaviour, most specific first, with the same Cache-Control and the editor\'s policy under /admin/', () => {
+  it("give CloudFront a policy per behaviour, most specific first, with the same Cache-Control and the editor's policy under /admin/", () => {
     const { behaviours } = cloudFrontPolicies(headers, areas);
     const patterns = behaviours.map((b) => b.pathPattern);
     expect(patterns.indexOf('/admin/app/editor.js')).toBeLessThan(patterns.indexOf('/admin/app/*'));
     expect(patterns.indexOf('/admin/app/*')).toBeLessThan(patterns.indexOf('/admin/*'));
     expect(patterns.at(-1)).toBe('Default (*)');
-    const cache = (pattern: string) => behaviours.find((b) => b.pathPattern === pattern)!.config.CustomHeadersConfig.Items.find((i) => i.Header === 'Cache-Control')!.Value;
+    const cache = (pattern: string) =>
+      behaviours
+        .find((b) => b.pathPattern === pattern)!
+        .config.CustomHeadersConfig.Items.find((i) => i.Header === 'Cache-Control')!.Value;
     expect(cache('/_astro/*')).toBe(IMMUTABLE);
     expect(cache('/pagefind/*')).toBe(IMMUTABLE);
     expect(cache('/pagefind/pagefind-*')).toBe(REVALIDATE);
@@ -130,7 +178,11 @@ interface Seen {
 }
 
 async function look(server: StaticServer, path: string): Promise<Seen> {
-  const response = await fetch(`${server.origin}${path}`, { headers: { 'Accept-Encoding': 'br, gzip' }, redirect: 'manual', decompress: false } as RequestInit);
+  const response = await fetch(`${server.origin}${path}`, {
+    headers: { 'Accept-Encoding': 'br, gzip' },
+    redirect: 'manual',
+    decompress: false,
+  } as RequestInit);
   await response.arrayBuffer();
   const h = response.headers;
   return {
@@ -164,7 +216,8 @@ function servesRight(name: string, start: () => Promise<StaticServer>, compresse
         expect(seen.nosniff).toBe('nosniff');
         expect(seen.cache).toBe(missing ? REVALIDATE : cacheControlFor(path));
         expect(seen.robots).toBe(path.startsWith(ADMIN_PREFIX) ? 'noindex, nofollow' : null);
-        if (compresses && TEXT(path) && (!missing || compressedError(name))) expect(seen.encoding).toMatch(/^(br|gzip)$/);
+        if (compresses && TEXT(path) && (!missing || compressedError(name)))
+          expect(seen.encoding).toMatch(/^(br|gzip)$/);
         if (!TEXT(path)) expect(seen.encoding).toBeNull();
       });
     }
@@ -176,16 +229,22 @@ const ci = process.env['CI'] === 'true';
 const hasNginx = ci || Boolean(nginxPath());
 const hasApache = ci || Boolean(apachePath());
 describe.skipIf(!hasNginx)('nginx', () => servesRight('nginx (deploy/nginx/)', () => serveWithNginx(root), true));
-describe.skipIf(!hasApache)('Apache', () => servesRight('Apache 2.4 (deploy/apache/)', () => serveWithApache(root), true));
+describe.skipIf(!hasApache)('Apache', () =>
+  servesRight('Apache 2.4 (deploy/apache/)', () => serveWithApache(root), true),
+);
 describe('Node', () =>
-  servesRight('Node test server (_headers)', async () => {
-    process.env['E2E_SERVER'] = 'node';
-    try {
-      return await openOrigin(root);
-    } finally {
-      delete process.env['E2E_SERVER'];
-    }
-  }, false));
+  servesRight(
+    'Node test server (_headers)',
+    async () => {
+      process.env['E2E_SERVER'] = 'node';
+      try {
+        return await openOrigin(root);
+      } finally {
+        delete process.env['E2E_SERVER'];
+      }
+    },
+    false,
+  ));
 
 describe.skipIf(!hasNginx || !hasApache)('Apache and nginx', () => {
   let nginx: StaticServer;

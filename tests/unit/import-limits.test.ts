@@ -35,7 +35,8 @@ function contentCopy(root = tempDir()): string {
   return dir;
 }
 const HEADER = ['STT', 'Tên sản phẩm', 'Nhóm sản phẩm', 'Tên cơ sở', 'Địa chỉ', 'Tỉnh/Thành phố', 'Điểm'];
-const csv = (rows: string[][]) => `${[HEADER, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n')}\n`;
+const csv = (rows: string[][]) =>
+  `${[HEADER, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n')}\n`;
 function sheetFile(text: string | Uint8Array, name = 'bang.csv'): string {
   const path = join(tempDir(), name);
   writeFileSync(path, text);
@@ -92,7 +93,10 @@ const WORKBOOK = (sheets: number) =>
   `<workbook xmlns:r="r"><sheets>${Array.from({ length: sheets }, (_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
 const RELS = (sheets: number) =>
   `<Relationships>${Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`;
-const deflated = (text: string) => ({ data: new Uint8Array(deflateRawSync(Buffer.from(text))), size: Buffer.byteLength(text) });
+const deflated = (text: string) => ({
+  data: new Uint8Array(deflateRawSync(Buffer.from(text))),
+  size: Buffer.byteLength(text),
+});
 
 /** Runs `readSheetFile` on `file` in a fresh Node and returns its wall time and peak memory (max RSS). */
 function measureRead(file: string): { ms: number; peakMB: number; problems: string[] } {
@@ -101,7 +105,10 @@ function measureRead(file: string): { ms: number; peakMB: number; problems: stri
     `import { readFileSync } from 'node:fs'; import { readSheetFile } from ${JSON.stringify(reader)};` +
     `const t = performance.now(); const r = await readSheetFile(new Uint8Array(readFileSync(${JSON.stringify(file)})), 'x.xlsx');` +
     `console.log(JSON.stringify({ ms: performance.now() - t, peakMB: process.resourceUsage().maxRSS / 1024, problems: r.problems.map((p) => p.message) }));`;
-  const child = spawnSync('node', ['--input-type=module', '-e', code], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const child = spawnSync('node', ['--input-type=module', '-e', code], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   expect(child.stderr).toBe('');
   return JSON.parse(child.stdout) as { ms: number; peakMB: number; problems: string[] };
 }
@@ -119,7 +126,9 @@ describe('hostile sheets are refused fast', () => {
       'bomb.xlsx',
     );
     const m = measureRead(file);
-    console.log(`zip bomb (${(bomb.length / 1e6).toFixed(1)} MB → 2 GB): ${m.ms.toFixed(0)} ms, peak ${m.peakMB.toFixed(0)} MB`);
+    console.log(
+      `zip bomb (${(bomb.length / 1e6).toFixed(1)} MB → 2 GB): ${m.ms.toFixed(0)} ms, peak ${m.peakMB.toFixed(0)} MB`,
+    );
     expect(m.problems).toHaveLength(1);
     expect(m.problems[0]).toMatch(/xl\/worksheets\/sheet1\.xml.*khi giải nén là 2\.048 MB \(tối đa 50 MB\)/);
     expect(m.ms).toBeLessThan(2000);
@@ -146,10 +155,24 @@ describe('hostile sheets are refused fast', () => {
     const big = await readSheetFile(new Uint8Array(LIMITS.fileBytes + 1), 'to.csv');
     expect(big.problems[0]!.message).toMatch(/^Tệp quá lớn \(10 MB, tối đa 10 MB\)/);
     // A 20 MB cell is over the file limit; a 3,000-character one over the cell limit, named by row and column.
-    const cell = await readSheetFile(new TextEncoder().encode(csv([['1', 'Chè', '2', 'x'.repeat(3000), '', 'Hà Tĩnh', '']])), 'o.csv');
-    expect(cell.problems).toEqual([expect.objectContaining({ line: 2, column: 'cột D', message: expect.stringMatching(/^Ô quá dài \(3\.000 ký tự, tối đa 2\.000\)/) })]);
-    const wide = await readSheetFile(new TextEncoder().encode(`${HEADER.join(',')}\n1,Chè${','.repeat(80)}x\n`), 'w.csv');
-    expect(wide.problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/quá cột thứ 60/) })]);
+    const cell = await readSheetFile(
+      new TextEncoder().encode(csv([['1', 'Chè', '2', 'x'.repeat(3000), '', 'Hà Tĩnh', '']])),
+      'o.csv',
+    );
+    expect(cell.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 'cột D',
+        message: expect.stringMatching(/^Ô quá dài \(3\.000 ký tự, tối đa 2\.000\)/),
+      }),
+    ]);
+    const wide = await readSheetFile(
+      new TextEncoder().encode(`${HEADER.join(',')}\n1,Chè${','.repeat(80)}x\n`),
+      'w.csv',
+    );
+    expect(wide.problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/quá cột thứ 60/) }),
+    ]);
     // The same for a worksheet, whose rows are sparse (a cell at row 1,000,000 costs one row, not a million).
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="1000000"><c r="ZZ1000000"><v>1</v></c></row></sheetData></worksheet>`;
     const xlsx = zip([
@@ -158,11 +181,21 @@ describe('hostile sheets are refused fast', () => {
       { name: 'xl/worksheets/sheet1.xml', ...deflated(sheet) },
     ]);
     const sparse = await readSheetFile(xlsx, 's.xlsx');
-    expect(sparse.problems).toEqual([expect.objectContaining({ line: 1000000, message: expect.stringMatching(/quá cột thứ 60/) })]);
+    expect(sparse.problems).toEqual([
+      expect.objectContaining({ line: 1000000, message: expect.stringMatching(/quá cột thứ 60/) }),
+    ]);
   });
 
   it('100,000 rows are refused at the row limit, in well under 10 s', async () => {
-    const rows = Array.from({ length: 100_000 }, (_, i) => [String(i + 1), `Sản phẩm thử ${i}`, '2', `HTX Thử ${i}`, '', 'Hà Tĩnh', '']);
+    const rows = Array.from({ length: 100_000 }, (_, i) => [
+      String(i + 1),
+      `Sản phẩm thử ${i}`,
+      '2',
+      `HTX Thử ${i}`,
+      '',
+      'Hà Tĩnh',
+      '',
+    ]);
     const file = sheetFile(csv(rows), 'tram-nghin.csv');
     const dir = contentCopy();
     const started = performance.now();
@@ -171,7 +204,9 @@ describe('hostile sheets are refused fast', () => {
     const used = process.cpuUsage(cpuStart);
     const cpu = (used.user + used.system) / 1000;
     const ms = performance.now() - started;
-    console.log(`100,000-row CSV (${(readFileSync(file).length / 1e6).toFixed(1)} MB): refused in ${ms.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms)`);
+    console.log(
+      `100,000-row CSV (${(readFileSync(file).length / 1e6).toFixed(1)} MB): refused in ${ms.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms)`,
+    );
     expect(report.problems).toEqual([expect.stringMatching(/:20001: Bảng có hơn 20\.000 dòng có dữ liệu/)]);
     // CPU time: a busy 2-core machine must not decide it (wall time printed beside it).
     expect(cpu).toBeLessThan(5_000);
@@ -181,7 +216,15 @@ describe('hostile sheets are refused fast', () => {
 describe('time grows linearly', () => {
   /** A sheet of `n` new products and establishments, each a "Cơ sở…" (kind not stated), as the real ones are. */
   const rows = (n: number) =>
-    Array.from({ length: n }, (_, i) => [String(i + 1), `Bánh gai thử ${i}`, '2', `Cơ sở sản xuất bánh gai thử ${i}`, `xã ${i}`, 'Hà Tĩnh', '85,5']);
+    Array.from({ length: n }, (_, i) => [
+      String(i + 1),
+      `Bánh gai thử ${i}`,
+      '2',
+      `Cơ sở sản xuất bánh gai thử ${i}`,
+      `xã ${i}`,
+      'Hà Tĩnh',
+      '85,5',
+    ]);
 
   it('10,000 rows in under 10 s (and 5,000 in about half that)', async () => {
     const wall: Record<number, number> = {};
@@ -191,7 +234,13 @@ describe('time grows linearly', () => {
       const dir = contentCopy();
       const started = performance.now();
       const cpuStart = process.cpuUsage();
-      const report = await importResults({ file, contentDir: dir, round: 'khu-vuc-bac-2022', dryRun: true, limits: { rows: 200_000 } });
+      const report = await importResults({
+        file,
+        contentDir: dir,
+        round: 'khu-vuc-bac-2022',
+        dryRun: true,
+        limits: { rows: 200_000 },
+      });
       const used = process.cpuUsage(cpuStart);
       cpu[n] = (used.user + used.system) / 1000;
       wall[n] = performance.now() - started;
@@ -213,11 +262,15 @@ describe('time grows linearly', () => {
 describe('real sheets are accepted', () => {
   it('an establishment whose kind cannot be told is written as chua-ro, with a notice', async () => {
     const dir = contentCopy();
-    const file = sheetFile(csv([['1', 'Bánh gai thử nghiệm', '2', 'Cơ sở sản xuất bánh gai Thử Nghiệm', 'xã Thử', 'Hà Tĩnh', '']]));
+    const file = sheetFile(
+      csv([['1', 'Bánh gai thử nghiệm', '2', 'Cơ sở sản xuất bánh gai Thử Nghiệm', 'xã Thử', 'Hà Tĩnh', '']]),
+    );
     const report = await run({ file, contentDir: dir });
     expect(report.problems).toEqual([]);
     expect(report.written).toBe(true);
-    expect(report.notices).toEqual([expect.stringMatching(/:2 \[Tên cơ sở \(cột D\)\] "Cơ sở sản xuất bánh gai Thử Nghiệm": .*chưa rõ loại hình/)]);
+    expect(report.notices).toEqual([
+      expect.stringMatching(/:2 \[Tên cơ sở \(cột D\)\] "Cơ sở sản xuất bánh gai Thử Nghiệm": .*chưa rõ loại hình/),
+    ]);
     const created = report.files.find((f) => f.created && f.path.includes('beneficiaries'))!;
     expect(parse(readFileSync(created.path, 'utf8'))).toMatchObject({ kind: 'chua-ro', province: 'ha-tinh' });
   });
@@ -228,7 +281,10 @@ describe('real sheets are accepted', () => {
       HEADER.map((value) => ({ value })),
       ['1', 'Bánh gai thử nghiệm', '2', 'HTX Bánh gai Thử', '', 'Hà Tĩnh', '90'].map((value) => ({ value })),
     ];
-    const other = [HEADER.map((value) => ({ value })), ['1', 'Chè thử nghiệm', '2', 'HTX Chè Thử', '', 'Hà Tĩnh', ''].map((value) => ({ value }))];
+    const other = [
+      HEADER.map((value) => ({ value })),
+      ['1', 'Chè thử nghiệm', '2', 'HTX Chè Thử', '', 'Hà Tĩnh', ''].map((value) => ({ value })),
+    ];
     const bytes = await writeExcelFile([
       { data: notes, sheet: 'Ghi chú' },
       { data: results, sheet: 'Kết quả' },
@@ -244,7 +300,9 @@ describe('real sheets are accepted', () => {
     expect(named.problems).toEqual([]);
     expect(named.files.some((f) => f.path.includes('che-thu-nghiem'))).toBe(true);
     const unknown = await run({ file, contentDir: dir, dryRun: true, sheet: 'Trang 9' });
-    expect(unknown.problems).toEqual([expect.stringMatching(/Không có trang tính "Trang 9". Tệp có các trang: "Ghi chú", "Kết quả", "Dự phòng"/)]);
+    expect(unknown.problems).toEqual([
+      expect.stringMatching(/Không có trang tính "Trang 9". Tệp có các trang: "Ghi chú", "Kết quả", "Dự phòng"/),
+    ]);
   });
 
   it('formula-like values keep what the editor typed, with a notice; HTML in a name is refused', async () => {
@@ -260,8 +318,15 @@ describe('real sheets are accepted', () => {
       expect.stringMatching(/:3 \[Tên sản phẩm \(cột B\)\] "Chè <b>ngon<\/b>": Có mã HTML trong ô/),
       expect.stringMatching(/:3 \[Địa chỉ \(cột E\)\] "<script>x<\/script>": Có mã HTML trong ô/),
     ]);
-    expect(report.notices).toEqual([expect.stringMatching(/:2 \[Tên sản phẩm \(cột B\)\] "=Bánh gai "đặc biệt"": ô bắt đầu bằng "=" như một công thức; giữ nguyên/)]);
-    const ok = await run({ file: sheetFile(csv([['1', '=Bánh gai', '2', 'HTX Bánh gai Thử', '', 'Hà Tĩnh', '']])), contentDir: dir });
+    expect(report.notices).toEqual([
+      expect.stringMatching(
+        /:2 \[Tên sản phẩm \(cột B\)\] "=Bánh gai "đặc biệt"": ô bắt đầu bằng "=" như một công thức; giữ nguyên/,
+      ),
+    ]);
+    const ok = await run({
+      file: sheetFile(csv([['1', '=Bánh gai', '2', 'HTX Bánh gai Thử', '', 'Hà Tĩnh', '']])),
+      contentDir: dir,
+    });
     const product = ok.files.find((f) => f.path.includes('/products/'))!;
     expect(parse(readFileSync(product.path, 'utf8')).name).toBe('=Bánh gai');
   });
@@ -289,8 +354,14 @@ describe('real sheets are accepted', () => {
   it('an http:// source is refused before anything is written', async () => {
     const dir = contentCopy();
     const file = sheetFile(csv([['1', 'Bánh gai thử', '2', 'HTX Bánh gai Thử', '', 'Hà Tĩnh', '']]));
-    const report = await run({ file, contentDir: dir, source: { publisher: 'Sở Công Thương Hà Tĩnh', url: 'http://sct.hatinh.gov.vn/a' } });
-    expect(report.problems).toEqual([expect.stringMatching(/\[--source-url\] "http:\/\/sct.hatinh.gov.vn\/a": .*https:\/\//)]);
+    const report = await run({
+      file,
+      contentDir: dir,
+      source: { publisher: 'Sở Công Thương Hà Tĩnh', url: 'http://sct.hatinh.gov.vn/a' },
+    });
+    expect(report.problems).toEqual([
+      expect.stringMatching(/\[--source-url\] "http:\/\/sct.hatinh.gov.vn\/a": .*https:\/\//),
+    ]);
     expect(report.written).toBe(false);
   });
 });
@@ -310,8 +381,12 @@ describe('a results sheet saved beside its round', () => {
     expect(sheet!.problems).toEqual([]);
     expect(sheet!.file).toBe('content/voting-rounds/khu-vuc-bac-2022.csv');
     const round = sheet!.records.find((r) => r.collection === 'voting-rounds')!;
-    expect(round.data['results']).toEqual(expect.arrayContaining([expect.objectContaining({ product: 'banh-gai-thu-nghiem', score: 88 })]));
-    expect(sheet!.records.find((r) => r.collection === 'beneficiaries' && r.isNew)!.data).toMatchObject({ kind: 'chua-ro' });
+    expect(round.data['results']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ product: 'banh-gai-thu-nghiem', score: 88 })]),
+    );
+    expect(sheet!.records.find((r) => r.collection === 'beneficiaries' && r.isNew)!.data).toMatchObject({
+      kind: 'chua-ro',
+    });
     expect(readdirSync(join(dir, 'products'))).toHaveLength(before);
     expect(existsSync(join(dir, 'products', 'banh-gai-thu-nghiem.yaml'))).toBe(false);
   });
@@ -323,7 +398,11 @@ describe('a results sheet saved beside its round', () => {
     const roundFile = join(dir, 'voting-rounds', 'khu-vuc-bac-2022.yaml');
     writeFileSync(roundFile, `${readFileSync(roundFile, 'utf8')}resultsSheet: ket-qua-hoi-dong.csv\n`);
     const [sheet] = await roundSheets(root);
-    expect(sheet).toMatchObject({ round: 'khu-vuc-bac-2022', file: 'content/voting-rounds/ket-qua-hoi-dong.csv', problems: [] });
+    expect(sheet).toMatchObject({
+      round: 'khu-vuc-bac-2022',
+      file: 'content/voting-rounds/ket-qua-hoi-dong.csv',
+      problems: [],
+    });
     const check = await promisify(execFile)('node', ['scripts/check.ts', root]);
     expect(check.stdout).toMatch(/Lưu ý: content\/voting-rounds\/ket-qua-hoi-dong\.csv:2 .*chưa rõ loại hình/);
     expect(check.stdout).toMatch(/Nội dung hợp lệ/);
@@ -344,7 +423,9 @@ describe('a results sheet saved beside its round', () => {
     );
     expect(check.code).toBe(1);
     const lines = check.stderr.split('\n').filter((l) => l.startsWith('content/voting-rounds/khu-vuc-bac-2022.csv:'));
-    expect(lines.map((l) => l.split(' ')[0])).toEqual([2, 2, 3, 4, 5, 7, 9].map((n) => `content/voting-rounds/khu-vuc-bac-2022.csv:${n}`));
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(
+      [2, 2, 3, 4, 5, 7, 9].map((n) => `content/voting-rounds/khu-vuc-bac-2022.csv:${n}`),
+    );
     // The command line on the same file gives the same lines, but for how it names the file.
     const cli = await run({ file: join(dir, 'voting-rounds', 'khu-vuc-bac-2022.csv'), contentDir: dir });
     const strip = (l: string) => l.replace(/^\S+?\.csv:/, '');

@@ -58,6 +58,7 @@ function sheet(text: string, name = 'bang.csv'): string {
 const HEADER = 'STT,Tên sản phẩm,Nhóm sản phẩm,Tên cơ sở,Địa chỉ,Tỉnh/Thành phố,Điểm,Số giấy chứng nhận\n';
 const run = (options: Partial<ImportOptions> & { file: string; contentDir: string }) =>
   importResults({ round: 'khu-vuc-bac-2022', ...options });
+// biome-ignore lint/suspicious/noExplicitAny: a written record is read back and probed field by field.
 const yamlOf = (dir: string, path: string) => parse(readFileSync(join(dir, path), 'utf8')) as Record<string, any>;
 
 describe('the real Hà Tĩnh 2022 sheet into khu-vuc-bac-2022', () => {
@@ -112,11 +113,13 @@ describe('a sheet with bad rows', () => {
       expect(report.ok).toBe(false);
       expect(report.written).toBe(false);
       expect(report.problems).toHaveLength(7);
-      report.problems.forEach((line, i) => expect(line.startsWith(expected(file)[i]!), line).toBe(true));
+      for (const [i, line] of report.problems.entries()) expect(line.startsWith(expected(file)[i]!), line).toBe(true);
       // Each message says how to fix it.
       expect(report.problems[1]).toContain('ví dụ 85,5');
       // An establishment whose kind cannot be told is not a problem: "chưa rõ loại hình", with a notice.
-      const kindNotice = report.notices.find((n) => n.startsWith(`${file}:6 [Tên cơ sở (cột D)] "Cơ sở cơ khí Thử nghiệm E"`));
+      const kindNotice = report.notices.find((n) =>
+        n.startsWith(`${file}:6 [Tên cơ sở (cột D)] "Cơ sở cơ khí Thử nghiệm E"`),
+      );
       expect(kindNotice).toContain('chua-ro');
       expect(kindNotice).toContain('thêm cột "Loại hình"');
       expect(snapshot(dir)).toEqual(before);
@@ -235,13 +238,13 @@ describe('updating what exists', () => {
     expect(snapshot(dir)).toEqual(after);
 
     // An empty score cell never erases a published score.
-    const blank = sheet(HEADER + '1,Chè Tây Sơn,2,Xí nghiệp Chè Tây Sơn,,Hà Tĩnh,,\n');
+    const blank = sheet(`${HEADER}1,Chè Tây Sơn,2,Xí nghiệp Chè Tây Sơn,,Hà Tĩnh,,\n`);
     expect((await run({ file: blank, contentDir: dir })).files).toEqual([]);
     expect(yamlOf(dir, 'voting-rounds/khu-vuc-bac-2022.yaml')['results'][1]).toMatchObject({ score: 80.5 });
   });
 
   it('writes a new group when only this round lists the product, and reports it when another round does', async () => {
-    const file = sheet(HEADER + '1,Chè Tây Sơn,4,Xí nghiệp Chè Tây Sơn,,Hà Tĩnh,,\n');
+    const file = sheet(`${HEADER}1,Chè Tây Sơn,4,Xí nghiệp Chè Tây Sơn,,Hà Tĩnh,,\n`);
     const alone = contentCopy();
     expect((await run({ file, contentDir: alone })).ok).toBe(true);
     expect(yamlOf(alone, 'products/che-tay-son.yaml')['group']).toBe(4);
@@ -263,7 +266,7 @@ describe('updating what exists', () => {
     const dir = contentCopy();
     const path = join(dir, 'beneficiaries/cty-tnhh-sx-va-tm-tung-an.yaml');
     const original = readFileSync(path, 'utf8');
-    const file = sheet(HEADER + '1,Sản phẩm thử nghiệm Tùng An,3,Cty TNHH SX và TM Tùng An,,Hà Nội,,\n');
+    const file = sheet(`${HEADER}1,Sản phẩm thử nghiệm Tùng An,3,Cty TNHH SX và TM Tùng An,,Hà Nội,,\n`);
     const report = await run({ file, contentDir: dir });
     expect(report.problems).toEqual([]);
     expect(report.summary).toMatchObject({ producersCreated: 0, producersUpdated: 1, productsCreated: 1 });
@@ -282,7 +285,7 @@ describe('updating what exists', () => {
 
   it('tells apart same-named establishments by province once the second one has its file', async () => {
     const dir = contentCopy();
-    const file = sheet(HEADER + '1,Chè thử nghiệm,2,Xí nghiệp Chè Tây Sơn,,Nghệ An,,\n');
+    const file = sheet(`${HEADER}1,Chè thử nghiệm,2,Xí nghiệp Chè Tây Sơn,,Nghệ An,,\n`);
     const refused = await run({ file, contentDir: dir });
     expect(refused.problems[0]).toMatch(
       /\[Tỉnh\/Thành phố \(cột F\)\] "Nghệ An": Cơ sở "Xí nghiệp Chè Tây Sơn" .* tạo trước tệp/,
@@ -371,7 +374,10 @@ describe('the round CSV download', () => {
     const dir = contentCopy();
     const round = yamlOf(dir, 'voting-rounds/khu-vuc-bac-2022.yaml');
     const provinces = new Map(
-      (parse(readFileSync(join(dir, 'provinces.yaml'), 'utf8')) as any[]).map((p) => [p.id, p.name]),
+      (parse(readFileSync(join(dir, 'provinces.yaml'), 'utf8')) as Array<{ id: string; name: string }>).map((p) => [
+        p.id,
+        p.name,
+      ]),
     );
     const rows: ResultRow[] = round['results'].map((r: { product: string }) => {
       const p = yamlOf(dir, `products/${r.product}.yaml`);

@@ -95,12 +95,21 @@ describe('page nodes', () => {
       },
     });
     expect(node).not.toHaveProperty('description');
-    expect(collectionPageNode({ path: '/hoi-nghi/', title: 'H', items: [{ path: '/hoi-nghi/x/', name: 'X' }] }, origin).mainEntity).toMatchObject({ numberOfItems: 1 });
+    expect(
+      collectionPageNode({ path: '/hoi-nghi/', title: 'H', items: [{ path: '/hoi-nghi/x/', name: 'X' }] }, origin)
+        .mainEntity,
+    ).toMatchObject({ numberOfItems: 1 });
   });
 
   it('about, search and map pages have their own types', () => {
-    expect(aboutPageNode({ path: '/gioi-thieu/', title: 'Giới thiệu' }, origin)).toMatchObject({ '@type': 'AboutPage', about: { '@id': `${origin}/#to-chuc` } });
-    expect(searchPageNode({ path: '/tim-kiem/', title: 'Tìm kiếm' }, origin)).toMatchObject({ '@type': 'SearchResultsPage', url: `${origin}/tim-kiem/` });
+    expect(aboutPageNode({ path: '/gioi-thieu/', title: 'Giới thiệu' }, origin)).toMatchObject({
+      '@type': 'AboutPage',
+      about: { '@id': `${origin}/#to-chuc` },
+    });
+    expect(searchPageNode({ path: '/tim-kiem/', title: 'Tìm kiếm' }, origin)).toMatchObject({
+      '@type': 'SearchResultsPage',
+      url: `${origin}/tim-kiem/`,
+    });
     expect(mapPageNode({ path: '/ban-do/', title: 'Bản đồ', description: 'd' }, origin)).toMatchObject({
       '@type': 'WebPage',
       mainEntity: { '@type': 'Map', name: 'Bản đồ', description: 'd' },
@@ -111,52 +120,115 @@ describe('page nodes', () => {
 describe('ids that tie pages together', () => {
   it('a news item is about its conference’s Event, by the id the conference page gives it', () => {
     const event = conferenceNode(
-      { id: 'xvi-2022-thanh-hoa', title: 'Hội nghị XVI', summary: 's', date: new Date('2022-09-22'), venue: 'TP Thanh Hóa', hostName: 'Thanh Hóa', organisers: ['Cục'], sources },
+      {
+        id: 'xvi-2022-thanh-hoa',
+        title: 'Hội nghị XVI',
+        summary: 's',
+        date: new Date('2022-09-22'),
+        venue: 'TP Thanh Hóa',
+        hostName: 'Thanh Hóa',
+        organisers: ['Cục'],
+        sources,
+      },
       origin,
     );
     const news = newsArticleNode(
-      { path: '/tin-tuc/x/', title: 'T', summary: 's', date: new Date('2022-09-23'), sources, about: [nodeId.conference('xvi-2022-thanh-hoa'), nodeId.round('quoc-gia-2023')] },
+      {
+        path: '/tin-tuc/x/',
+        title: 'T',
+        summary: 's',
+        date: new Date('2022-09-23'),
+        sources,
+        about: [nodeId.conference('xvi-2022-thanh-hoa'), nodeId.round('quoc-gia-2023')],
+      },
       origin,
     );
-    expect(event).toMatchObject({ '@id': `${origin}/hoi-nghi/xvi-2022-thanh-hoa/#hoi-nghi`, url: `${origin}/hoi-nghi/xvi-2022-thanh-hoa/` });
+    expect(event).toMatchObject({
+      '@id': `${origin}/hoi-nghi/xvi-2022-thanh-hoa/#hoi-nghi`,
+      url: `${origin}/hoi-nghi/xvi-2022-thanh-hoa/`,
+    });
     expect(news.about).toEqual([{ '@id': event['@id'] }, { '@id': `${origin}/binh-chon/quoc-gia-2023/#ket-qua` }]);
-    expect(newsArticleNode({ path: '/tin-tuc/y/', title: 'T', summary: 's', date: new Date(), sources }, origin)).not.toHaveProperty('about');
+    expect(
+      newsArticleNode({ path: '/tin-tuc/y/', title: 'T', summary: 's', date: new Date(), sources }, origin),
+    ).not.toHaveProperty('about');
   });
 
   it('a product’s manufacturer is the establishment’s node, with its page', () => {
-    const product = productNode({ id: 'che', name: 'Chè', description: 'd', category: 'Nhóm 2', producer: { id: 'htx', name: 'HTX' }, awards: [], sources }, origin);
-    expect(product.manufacturer).toEqual({ '@type': 'Organization', '@id': `${origin}${nodeId.beneficiary('htx')}`, name: 'HTX', url: `${origin}/co-so/htx/` });
+    const product = productNode(
+      {
+        id: 'che',
+        name: 'Chè',
+        description: 'd',
+        category: 'Nhóm 2',
+        producer: { id: 'htx', name: 'HTX' },
+        awards: [],
+        sources,
+      },
+      origin,
+    );
+    expect(product.manufacturer).toEqual({
+      '@type': 'Organization',
+      '@id': `${origin}${nodeId.beneficiary('htx')}`,
+      name: 'HTX',
+      url: `${origin}/co-so/htx/`,
+    });
     expect(product).not.toHaveProperty('award');
   });
 
   it('an establishment’s place is a point only when exact, otherwise the circle it may be published as', () => {
-    const base = { id: 'hkd', name: 'HKD', kind: 'ho-kinh-doanh' as const, kindName: 'Hộ kinh doanh', products: [], sources };
+    const base = {
+      id: 'hkd',
+      name: 'HKD',
+      kind: 'ho-kinh-doanh' as const,
+      kindName: 'Hộ kinh doanh',
+      products: [],
+      sources,
+    };
     expect(beneficiaryNode({ ...base, location: { lat: 21.03, lng: 105.85, radius: 2000 } }, origin).location).toEqual({
       '@type': 'Place',
-      geo: { '@type': 'GeoCircle', geoMidpoint: { '@type': 'GeoCoordinates', latitude: 21.03, longitude: 105.85 }, geoRadius: 2000 },
+      geo: {
+        '@type': 'GeoCircle',
+        geoMidpoint: { '@type': 'GeoCoordinates', latitude: 21.03, longitude: 105.85 },
+        geoRadius: 2000,
+      },
     });
-    expect(beneficiaryNode({ ...base, location: { lat: 21.0285, lng: 105.8542, radius: 0 } }, origin).location).toEqual({
-      '@type': 'Place',
-      geo: { '@type': 'GeoCoordinates', latitude: 21.0285, longitude: 105.8542 },
-    });
+    expect(beneficiaryNode({ ...base, location: { lat: 21.0285, lng: 105.8542, radius: 0 } }, origin).location).toEqual(
+      {
+        '@type': 'Place',
+        geo: { '@type': 'GeoCoordinates', latitude: 21.0285, longitude: 105.8542 },
+      },
+    );
     expect(beneficiaryNode(base, origin)).not.toHaveProperty('location');
   });
 
   it('graph drops absent nodes and keeps the order', () => {
-    const data = graph(aboutPageNode({ path: '/gioi-thieu/', title: 'G' }, origin), undefined, searchPageNode({ path: '/tim-kiem/', title: 'T' }, origin));
-    expect((data['@graph'] as Array<{ '@type': string }>).map((n) => n['@type'])).toEqual(['AboutPage', 'SearchResultsPage']);
+    const data = graph(
+      aboutPageNode({ path: '/gioi-thieu/', title: 'G' }, origin),
+      undefined,
+      searchPageNode({ path: '/tim-kiem/', title: 'T' }, origin),
+    );
+    expect((data['@graph'] as Array<{ '@type': string }>).map((n) => n['@type'])).toEqual([
+      'AboutPage',
+      'SearchResultsPage',
+    ]);
   });
 });
 
 describe('share cards at national scale', () => {
   /** A site with the collections ogCards reads, at the sizes the brief expects nationally. */
   function nationalSite(): Site {
-    const day = (i: number) => ({ date: new Date(Date.UTC(2025, 0, 1) - i * 86_400_000), title: `Bài số ${i} về khuyến công` });
+    const day = (i: number) => ({
+      date: new Date(Date.UTC(2025, 0, 1) - i * 86_400_000),
+      title: `Bài số ${i} về khuyến công`,
+    });
     const news = Array.from({ length: 5000 }, (_, i) => ({ id: `tin-${i}`, data: day(i) }));
     const stories = Array.from({ length: 2000 }, (_, i) => ({ id: `chuyen-${i}`, data: day(i) }));
     const products = Array.from({ length: 20_000 }, (_, i) => ({ id: `sp-${i}`, data: { name: `Sản phẩm ${i}` } }));
     const beneficiaries = Array.from({ length: 8000 }, (_, i) => ({ id: `cs-${i}`, data: { name: `Cơ sở ${i}` } }));
-    const conferences = Array.from({ length: 40 }, (_, i) => ({ id: `hn-${i}`, data: { ...day(i * 365), venue: 'TP Thanh Hóa' } }));
+    const conferences = Array.from({ length: 40 }, (_, i) => ({
+      id: `hn-${i}`,
+      data: { ...day(i * 365), venue: 'TP Thanh Hóa' },
+    }));
     const rounds = Array.from({ length: 30 }, (_, i) => ({
       id: `bc-${i}`,
       data: { title: `Bình chọn sản phẩm tiêu biểu ${i}`, level: 'quoc-gia', year: 2025 - i, recognised: 100 },

@@ -16,7 +16,13 @@ import { decodePoints, encodePoints } from '../../src/lib/map/points';
 import { AREA_RADIUS, PRECISIONS } from '../../src/lib/map/precision';
 import { firstView, mercatorX, mercatorY, projector, VIETNAM } from '../../src/lib/map/view';
 import { formatCount } from '../../src/components/BeneficiaryMapData';
-import { clusterMarkup, coastRings, countLabel, firstViewSvg, replaceFirstClusters } from '../../src/lib/map/first-view';
+import {
+  clusterMarkup,
+  coastRings,
+  countLabel,
+  firstViewSvg,
+  replaceFirstClusters,
+} from '../../src/lib/map/first-view';
 import { decodeBaseLayer, type BaseLayerFile } from '../../src/lib/map/base-layer';
 import { CENTRE } from '../../src/lib/map/view';
 import { readFileSync } from 'node:fs';
@@ -24,7 +30,12 @@ import { readProvinceEntries, syntheticRecords } from '../../scripts/bench/map-d
 
 describe('firstView', () => {
   it('projects as geometry.ts does (its own copy, so the first view imports nothing)', () => {
-    for (const [lat, lng] of [[7.6, 102.1], [16.4, 112], [21.0285, 105.8542], [23.4, 116.2]] as const) {
+    for (const [lat, lng] of [
+      [7.6, 102.1],
+      [16.4, 112],
+      [21.0285, 105.8542],
+      [23.4, 116.2],
+    ] as const) {
       expect(mercatorX(lng)).toBe(geoX(lng));
       expect(mercatorY(lat)).toBe(geoY(lat));
     }
@@ -49,8 +60,14 @@ describe('firstView', () => {
       const sin = Math.sin((lat * Math.PI) / 180);
       return py(0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI);
     };
-    for (const v of [x(west), x(east)]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(752);
-    for (const v of [y(north), y(south)]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(672);
+    for (const v of [x(west), x(east)]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(752);
+    }
+    for (const v of [y(north), y(south)]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(672);
+    }
     expect(Math.abs(x(west) + x(east) - 752)).toBeLessThanOrEqual(2);
   });
 });
@@ -85,7 +102,9 @@ describe('cluster index (the first view the build renders into /ban-do/)', () =>
           expect(c.area).toBe(AREA_RADIUS[PRECISIONS[columns.precision[members[0]!]!]!]);
           expect(c.same).toBe(false);
         } else {
-          const same = members.every((i) => columns.x[i] === columns.x[members[0]!] && columns.y[i] === columns.y[members[0]!]);
+          const same = members.every(
+            (i) => columns.x[i] === columns.x[members[0]!] && columns.y[i] === columns.y[members[0]!],
+          );
           expect(c.same).toBe(same);
           expect(c.area).toBe(0);
         }
@@ -120,7 +139,9 @@ describe('firstViewSvg', () => {
     for (const zoom of FIRST_ZOOMS) {
       expect(css).toContain(`beneficiary-map[data-first-view='${zoom}'] :global(.map-first [data-zoom='${zoom}'])`);
       const rule = css.match(
-        new RegExp(`\\[data-first-view='${zoom}'\\] :global\\(\\.map-first-base\\) \\{\\s*transform: scale\\(([\\d.]+)\\)`),
+        new RegExp(
+          `\\[data-first-view='${zoom}'\\] :global\\(\\.map-first-base\\) \\{\\s*transform: scale\\(([\\d.]+)\\)`,
+        ),
       );
       expect(Number(rule?.[1])).toBeCloseTo(2 ** (zoom - 8), 6);
     }
@@ -176,7 +197,15 @@ describe('coastRings', () => {
   });
 
   it('says so when the arcs do not close', () => {
-    expect(coastRings([[[0, 0], [0, 1], [1, 1]]])).toBeUndefined();
+    expect(
+      coastRings([
+        [
+          [0, 0],
+          [0, 1],
+          [1, 1],
+        ],
+      ]),
+    ).toBeUndefined();
   });
 });
 
@@ -184,7 +213,11 @@ describe('the zoom the frame size picks in CSS (BeneficiaryMap.astro container q
   it('is the zoom view.ts computes from the whole-pixel size Leaflet measures, at every threshold', async () => {
     const { readFile } = await import('node:fs/promises');
     const css = await readFile(new URL('../../src/components/BeneficiaryMap.astro', import.meta.url), 'utf8');
-    const queries = [...css.matchAll(/@container map-frame \(min-width: ([\d.]+)px\) and \(min-height: ([\d.]+)px\) \{([\s\S]*?)\n {2}\}/g)];
+    const queries = [
+      ...css.matchAll(
+        /@container map-frame \(min-width: ([\d.]+)px\) and \(min-height: ([\d.]+)px\) \{([\s\S]*?)\n {2}\}/g,
+      ),
+    ];
     expect(queries.length).toBeGreaterThanOrEqual(6);
     // CSS picks the last query whose width and height the frame reaches, zoom 4 below all of them.
     const cssZoom = (width: number, height: number) => {

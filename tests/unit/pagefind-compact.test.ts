@@ -28,7 +28,10 @@ async function bundle(pages: string[]): Promise<string> {
   dirs.push(dir);
   const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
   for (const [i, body] of pages.entries()) {
-    await index!.addHTMLFile({ url: `/trang-${i}/`, content: `<html lang="vi"><body><main data-pagefind-body>${body}</main></body></html>` });
+    await index!.addHTMLFile({
+      url: `/trang-${i}/`,
+      content: `<html lang="vi"><body><main data-pagefind-body>${body}</main></body></html>`,
+    });
   }
   await index!.writeFiles({ outputPath: dir });
   await index!.deleteIndex();
@@ -45,7 +48,8 @@ async function readBundle(dir: string) {
     Array<[string, string, string]>,
   ];
   const chunks = new Map<string, Word[]>();
-  for (const [, , name] of meta[2]) chunks.set(name, (read(await readFile(join(dir, 'index', `${name}.pf_index`))) as [Word[]])[0]);
+  for (const [, , name] of meta[2])
+    chunks.set(name, (read(await readFile(join(dir, 'index', `${name}.pf_index`))) as [Word[]])[0]);
   return { entry, meta, chunks };
 }
 
@@ -69,7 +73,11 @@ function postings(chunks: Map<string, Word[]>): Map<string, Map<number, number[]
 
 /** The chunk the browser loads for a term: the first whose [from, to] holds it (Pagefind's request_indexes). */
 const chunkFor = (chunks: Array<[string, string, string]>, term: string) =>
-  chunks.find(([from, to]) => Buffer.compare(Buffer.from(term), Buffer.from(from)) >= 0 && Buffer.compare(Buffer.from(term), Buffer.from(to)) <= 0)?.[2];
+  chunks.find(
+    ([from, to]) =>
+      Buffer.compare(Buffer.from(term), Buffer.from(from)) >= 0 &&
+      Buffer.compare(Buffer.from(term), Buffer.from(to)) <= 0,
+  )?.[2];
 
 const sample = (n: number) =>
   Array.from({ length: n }, (_, i) =>
@@ -87,11 +95,16 @@ describe('compactIndex', () => {
     const after = postings(chunks);
 
     expect(result!.chunksAfter).toBeGreaterThan(result!.chunksBefore);
-    expect(new Set(await readdir(join(dir, 'index')))).toEqual(new Set(meta[2].map(([, , name]) => `${name}.pf_index`)));
+    expect(new Set(await readdir(join(dir, 'index')))).toEqual(
+      new Set(meta[2].map(([, , name]) => `${name}.pf_index`)),
+    );
     for (const [key, pages] of before) {
       expect([...after.get(key)!.keys()], key).toEqual([...pages.keys()]);
       const word = key.split('|')[0]!;
-      expect(chunks.get(chunkFor(meta[2], word)!)!.some((w) => w[0] === word), word).toBe(true);
+      expect(
+        chunks.get(chunkFor(meta[2], word)!)!.some((w) => w[0] === word),
+        word,
+      ).toBe(true);
     }
   });
 
@@ -134,14 +147,20 @@ describe('compactIndex', () => {
     expect(result!.after).toBeLessThan(before);
 
     const { entry, meta } = await readBundle(dir);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.pf_meta'))).toEqual([`pagefind.${entry.languages.vi.hash}.pf_meta`]);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.pf_meta'))).toEqual([
+      `pagefind.${entry.languages.vi.hash}.pf_meta`,
+    ]);
     const fragments = new Set(await readdir(join(dir, 'fragment')));
     expect(fragments.size).toBe(300);
     const urls = new Set<string>();
     for (const [name, words] of meta[1]) {
       expect(name).toMatch(/^vi_[0-9a-f]{6}_[0-9a-z]+$/);
       expect(fragments.has(`${name}.pf_fragment`)).toBe(true);
-      const fragment = JSON.parse(gunzipSync(await readFile(join(dir, 'fragment', `${name}.pf_fragment`))).subarray(12).toString());
+      const fragment = JSON.parse(
+        gunzipSync(await readFile(join(dir, 'fragment', `${name}.pf_fragment`)))
+          .subarray(12)
+          .toString(),
+      );
       urls.add(fragment.url);
       expect(words).toBe(roundWordCount(fragment.word_count));
     }
@@ -169,7 +188,7 @@ describe('compactIndex', () => {
 });
 
 describe('capPositions, nextChunkStart and roundWordCount', () => {
-  it('keeps the best-weighted runs first and a run\'s first positions, in the list\'s own order', () => {
+  it("keeps the best-weighted runs first and a run's first positions, in the list's own order", () => {
     // body run (weight 24): positions 5, 9, 14; heading run (weight 168): position 1
     expect(capPositions([-25, 5, 4, 5, -169, 1], 2)).toEqual([-25, 5, -169, 1]);
     expect(capPositions([-25, 5, 4, 5, -169, 1], 1)).toEqual([-169, 1]);

@@ -62,13 +62,17 @@ describe('findDanglingReferences', () => {
   });
 
   it('names collection/id when the entry has no file path', () => {
-    const [problem] = findDanglingReferences([{ id: 'x', collection: 'news', data: { round: { id: 'y', collection: 'votingRounds' } } }]);
+    const [problem] = findDanglingReferences([
+      { id: 'x', collection: 'news', data: { round: { id: 'y', collection: 'votingRounds' } } },
+    ]);
     expect(problem?.file).toBe('news/x');
   });
 
   it('prints one line per problem: file [field] "value": message', () => {
     const text = formatProblems(findDanglingReferences([product]));
-    expect(text).toMatch(/^content\/products\/binh-phuong-hoang-s1\.yaml \[province\] "thanh-hoa": không có mục "thanh-hoa" trong provinces/);
+    expect(text).toMatch(
+      /^content\/products\/binh-phuong-hoang-s1\.yaml \[province\] "thanh-hoa": không có mục "thanh-hoa" trong provinces/,
+    );
     expect(text.split('\n')).toHaveLength(1);
   });
 });

@@ -22,7 +22,11 @@ const sources = [
     date: '2022-09-23',
   },
 ];
-const photo = { src: './hoi-nghi.jpg', alt: 'Đại biểu dự hội nghị khuyến công tại TP Thanh Hóa', credit: 'Báo Công Thương' };
+const photo = {
+  src: './hoi-nghi.jpg',
+  alt: 'Đại biểu dự hội nghị khuyến công tại TP Thanh Hóa',
+  credit: 'Báo Công Thương',
+};
 
 const good: Record<string, { schema: z.ZodType; fixture: Fixture }> = {
   provinces: {
@@ -183,46 +187,111 @@ const cases: Record<keyof typeof good, Case[]> = {
     ['latitude outside Vietnam', (f) => (f['centre'].lat = 30), 'centre.lat', 'Vĩ độ ngoài lãnh thổ Việt Nam'],
     ['longitude outside Vietnam', (f) => (f['centre'].lng = 100), 'centre.lng', 'Kinh độ ngoài lãnh thổ Việt Nam'],
     ['unknown region', (f) => (f['region'] = 'mien-bac'), 'region', 'Vùng phải là: bac, trung-tay-nguyen hoặc nam'],
-    ['date written dd/mm/yyyy', (f) => (f['validUntil'] = '30/6/2025'), 'validUntil', 'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22'],
+    [
+      'date written dd/mm/yyyy',
+      (f) => (f['validUntil'] = '30/6/2025'),
+      'validUntil',
+      'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22',
+    ],
     ['missing name', (f) => delete f['name'], 'name'],
   ],
   conferences: [
     ['number in Arabic digits', (f) => (f['number'] = '16'), 'number', 'Số thứ tự viết bằng chữ số La Mã, ví dụ XVI'],
     ['summary too short', (f) => (f['summary'] = 'Ngắn quá.'), 'summary', 'Tóm tắt cần ít nhất 30 ký tự'],
-    ['contribution summary too short', (f) => (f['contributions'][0].summary = 'Ngắn.'), 'contributions.0.summary', 'Tóm tắt tham luận cần ít nhất 30 ký tự'],
-    ['photo without a real alt', (f) => (f['photos'][0].alt = 'ảnh'), 'photos.0.alt', 'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì'],
+    [
+      'contribution summary too short',
+      (f) => (f['contributions'][0].summary = 'Ngắn.'),
+      'contributions.0.summary',
+      'Tóm tắt tham luận cần ít nhất 30 ký tự',
+    ],
+    [
+      'photo without a real alt',
+      (f) => (f['photos'][0].alt = 'ảnh'),
+      'photos.0.alt',
+      'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì',
+    ],
     ['photo with no alt at all', (f) => delete f['photos'][0].alt, 'photos.0.alt'],
     ['host written as an object', (f) => (f['host'] = { tinh: 'thanh-hoa' }), 'host'],
     ['figure in an unknown unit', (f) => (f['keyFigures'][0].unit = 'usd'), 'keyFigures.0.unit'],
     ['no sources', (f) => (f['sources'] = []), 'sources', 'Cần ít nhất một nguồn (publisher, title, url, date)'],
-    ['source link that is not a URL', (f) => (f['sources'][0].url = 'congthuong.vn/bai-viet'), 'sources.0.url', 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://'],
-    ['source link that would run a script', (f) => (f['sources'][0].url = 'javascript:alert(1)'), 'sources.0.url', 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://'],
-    ['source link over plain http', (f) => (f['sources'][0].url = 'http://baothanhhoa.vn/'), 'sources.0.url', 'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://'],
-    ['source without publisher', (f) => (f['sources'][0].publisher = ''), 'sources.0.publisher', 'Ghi tên cơ quan hoặc tờ báo đăng bài'],
+    [
+      'source link that is not a URL',
+      (f) => (f['sources'][0].url = 'congthuong.vn/bai-viet'),
+      'sources.0.url',
+      'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://',
+    ],
+    [
+      'source link that would run a script',
+      (f) => (f['sources'][0].url = 'javascript:alert(1)'),
+      'sources.0.url',
+      'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://',
+    ],
+    [
+      'source link over plain http',
+      (f) => (f['sources'][0].url = 'http://baothanhhoa.vn/'),
+      'sources.0.url',
+      'Đường dẫn nguồn phải là địa chỉ web bắt đầu bằng https://',
+    ],
+    [
+      'source without publisher',
+      (f) => (f['sources'][0].publisher = ''),
+      'sources.0.publisher',
+      'Ghi tên cơ quan hoặc tờ báo đăng bài',
+    ],
     ['provinces count of zero', (f) => (f['provincesCount'] = 0), 'provincesCount'],
   ],
   news: [
     ['missing summary', (f) => delete f['summary'], 'summary', 'Thiếu tóm tắt (summary): thêm trường này'],
-    ['summary over 300 characters', (f) => (f['summary'] = 'Rất dài. '.repeat(40)), 'summary', 'Tóm tắt tối đa 300 ký tự'],
+    [
+      'summary over 300 characters',
+      (f) => (f['summary'] = 'Rất dài. '.repeat(40)),
+      'summary',
+      'Tóm tắt tối đa 300 ký tự',
+    ],
     ['short title', (f) => (f['title'] = 'Tin mới'), 'title', 'Tiêu đề cần ít nhất 10 ký tự'],
     ['no topic', (f) => (f['topics'] = []), 'topics', 'Chọn ít nhất một chủ đề'],
     ['unknown topic', (f) => (f['topics'] = ['tin-vui']), 'topics.0'],
-    ['date written dd/mm/yyyy', (f) => (f['date'] = '22/9/2022'), 'date', 'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22'],
+    [
+      'date written dd/mm/yyyy',
+      (f) => (f['date'] = '22/9/2022'),
+      'date',
+      'Ngày phải viết dạng YYYY-MM-DD, ví dụ 2022-09-22',
+    ],
     ['provinces as one string instead of a list', (f) => (f['provinces'] = 'thanh-hoa'), 'provinces'],
   ],
   votingRounds: [
     ['regional round without region', (f) => delete f['region'], 'region', 'Đợt cấp khu vực phải ghi vùng (region)'],
-    ['more recognised than entered', (f) => (f['recognised'] = 151), 'recognised', 'Số được công nhận không thể lớn hơn số tham gia'],
+    [
+      'more recognised than entered',
+      (f) => (f['recognised'] = 151),
+      'recognised',
+      'Số được công nhận không thể lớn hơn số tham gia',
+    ],
     ['score above 100', (f) => (f['results'][0].score = 120), 'results.0.score', 'Điểm từ 0 đến 100'],
     ['unknown level', (f) => (f['level'] = 'xa'), 'level', 'Cấp phải là: huyen, tinh, khu-vuc hoặc quoc-gia'],
     ['year before the programme', (f) => (f['year'] = 2005), 'year'],
     ['year as text', (f) => (f['year'] = 'năm 2022'), 'year'],
   ],
   products: [
-    ['group as text', (f) => (f['group'] = '1'), 'group', 'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm'],
-    ['group out of range', (f) => (f['group'] = 5), 'group', 'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm'],
+    [
+      'group as text',
+      (f) => (f['group'] = '1'),
+      'group',
+      'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm',
+    ],
+    [
+      'group out of range',
+      (f) => (f['group'] = 5),
+      'group',
+      'Nhóm sản phẩm là số 1, 2, 3, 4, hoặc chua-ro khi nguồn không nêu nhóm',
+    ],
     ['missing province', (f) => delete f['province'], 'province'],
-    ['photo without alt', (f) => (f['photos'][0].alt = ''), 'photos.0.alt', 'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì'],
+    [
+      'photo without alt',
+      (f) => (f['photos'][0].alt = ''),
+      'photos.0.alt',
+      'Mô tả ảnh (alt) cần ít nhất 10 ký tự và nói ảnh cho thấy gì',
+    ],
     ['missing sources', (f) => delete f['sources'], 'sources'],
   ],
   beneficiaries: [
@@ -232,8 +301,18 @@ const cases: Record<keyof typeof good, Case[]> = {
       'location.precision',
       'Hộ kinh doanh chỉ được hiện vị trí chính xác khi địa chỉ đã công bố; dùng precision: commune hoặc thô hơn',
     ],
-    ['unknown kind', (f) => (f['kind'] = 'cong-ty'), 'kind', 'Loại hình phải là: doanh-nghiep, hop-tac-xa, to-hop-tac, ho-kinh-doanh hoặc chua-ro (nguồn không nêu)'],
-    ['unknown precision', (f) => (f['location'].precision = 'street'), 'location.precision', 'Độ chính xác phải là một trong: exact, commune, district, province'],
+    [
+      'unknown kind',
+      (f) => (f['kind'] = 'cong-ty'),
+      'kind',
+      'Loại hình phải là: doanh-nghiep, hop-tac-xa, to-hop-tac, ho-kinh-doanh hoặc chua-ro (nguồn không nêu)',
+    ],
+    [
+      'unknown precision',
+      (f) => (f['location'].precision = 'street'),
+      'location.precision',
+      'Độ chính xác phải là một trong: exact, commune, district, province',
+    ],
     ['negative support amount', (f) => (f['support'][0].amount = -1), 'support.0.amount', 'Số tiền không được âm'],
     ['longitude outside Vietnam', (f) => (f['location'].lng = 120), 'location.lng', 'Kinh độ ngoài lãnh thổ Việt Nam'],
     ['unknown programme', (f) => (f['support'][0].programme = 'tinh'), 'support.0.programme'],
@@ -244,10 +323,19 @@ const cases: Record<keyof typeof good, Case[]> = {
     ['figure written as text', (f) => (f['figures'][0].before = '12 người'), 'figures.0.before'],
   ],
   reports: [
-    ['period ending before it starts', (f) => (f['period'] = { from: 2022, to: 2021 }), 'period', 'Năm bắt đầu phải trước năm kết thúc'],
+    [
+      'period ending before it starts',
+      (f) => (f['period'] = { from: 2022, to: 2021 }),
+      'period',
+      'Năm bắt đầu phải trước năm kết thúc',
+    ],
     ['negative funding', (f) => (f['funding'].national = -5), 'funding.national', 'Số tiền không được âm'],
     ['unknown region', (f) => (f['region'] = 'north'), 'region', 'Vùng phải là: bac, trung-tay-nguyen hoặc nam'],
-    ['count by kind as a fraction', (f) => (f['beneficiariesByKind'] = { 'hop-tac-xa': 2.5 }), 'beneficiariesByKind.hop-tac-xa'],
+    [
+      'count by kind as a fraction',
+      (f) => (f['beneficiariesByKind'] = { 'hop-tac-xa': 2.5 }),
+      'beneficiariesByKind.hop-tac-xa',
+    ],
   ],
 };
 
@@ -256,7 +344,8 @@ describe.each(Object.entries(cases))('%s: bad fixtures', (name, list) => {
   it.each(list)('%s', (_label, edit, path, message) => {
     const issues = issuesOf(schema, variant(fixture, edit));
     expect(Object.keys(issues), 'exactly one field is reported').toEqual([path]);
-    if (message !== undefined) expect(issues[path]).toEqual(message instanceof RegExp ? expect.stringMatching(message) : message);
+    if (message !== undefined)
+      expect(issues[path]).toEqual(message instanceof RegExp ? expect.stringMatching(message) : message);
   });
 });
 

@@ -23,7 +23,13 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('forbids framing, plugins, <base> and everything not listed', () => {
-    for (const directive of ["default-src 'none'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]) {
+    for (const directive of [
+      "default-src 'none'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
   });
@@ -59,7 +65,9 @@ describe('securityHeaders', () => {
 describe('map tiles', () => {
   it('uses OpenStreetMap unless PUBLIC_MAP_TILES is set; an empty value means no tiles', () => {
     expect(mapTileUrl({})).toBe(DEFAULT_MAP_TILES);
-    expect(mapTileUrl({ PUBLIC_MAP_TILES: ' https://tiles.example.vn/{z}/{x}/{y}.png ' })).toBe('https://tiles.example.vn/{z}/{x}/{y}.png');
+    expect(mapTileUrl({ PUBLIC_MAP_TILES: ' https://tiles.example.vn/{z}/{x}/{y}.png ' })).toBe(
+      'https://tiles.example.vn/{z}/{x}/{y}.png',
+    );
     expect(mapTileUrl({ PUBLIC_MAP_TILES: '' })).toBe('');
   });
 
@@ -82,7 +90,10 @@ describe('host configuration', () => {
   it('writes a _headers file that reads back to the same headers on every path, and a long cache for /_astro/', () => {
     const rules = parseHeadersFile(headersFile(headers));
     expect(headersFor(rules, '/tin-tuc/abc/')).toEqual([...headers, ['Cache-Control', 'no-cache']]);
-    expect(headersFor(rules, '/_astro/a.B1c.js')).toEqual([...headers, ['Cache-Control', 'public, max-age=31536000, immutable']]);
+    expect(headersFor(rules, '/_astro/a.B1c.js')).toEqual([
+      ...headers,
+      ['Cache-Control', 'public, max-age=31536000, immutable'],
+    ]);
   });
 
   it('writes nginx add_header lines sent on every status', () => {
@@ -114,16 +125,23 @@ describe('scripts/build-headers.ts', () => {
       await mkdir(join(dist, path, '..'), { recursive: true });
       await writeFile(join(dist, path), html);
     }
-    const result = await promisify(execFile)(process.execPath, ['scripts/build-headers.ts', dist], { env: { ...process.env, PUBLIC_MAP_TILES: '' } }).then(
+    const result = await promisify(execFile)(process.execPath, ['scripts/build-headers.ts', dist], {
+      env: { ...process.env, PUBLIC_MAP_TILES: '' },
+    }).then(
       ({ stdout }) => ({ code: 0, output: stdout }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        output: error.stdout + error.stderr,
+      }),
     );
     const read = (file: string) => readFile(join(dist, file), 'utf8').catch(() => undefined);
     return { ...result, headers: await read('_headers'), nginx: await read('_headers.nginx.conf') };
   }
 
   it('writes both files, with the hash of an inline style and no tile host when tiles are off', async () => {
-    const { code, headers, nginx } = await buildHeaders({ 'index.html': '<style>h1{color:red}</style><h1>Trang chủ</h1>' });
+    const { code, headers, nginx } = await buildHeaders({
+      'index.html': '<style>h1{color:red}</style><h1>Trang chủ</h1>',
+    });
     expect(code).toBe(0);
     expect(headers).toContain(`style-src 'self' ${sha256Source('h1{color:red}')};`);
     expect(headers).toContain("img-src 'self' data:;");

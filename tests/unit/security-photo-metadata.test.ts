@@ -40,8 +40,16 @@ describe('photoMetadata', () => {
   });
 
   it('finds EXIF without GPS, and XMP', async () => {
-    expect(await photoMetadata(await canvas().jpeg().withExif({ IFD0: { Make: 'Máy ảnh' } }).toBuffer())).toEqual(['EXIF']);
-    const xmp = '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>';
+    expect(
+      await photoMetadata(
+        await canvas()
+          .jpeg()
+          .withExif({ IFD0: { Make: 'Máy ảnh' } })
+          .toBuffer(),
+      ),
+    ).toEqual(['EXIF']);
+    const xmp =
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>';
     expect(await photoMetadata(await canvas().png().withXmp(xmp).toBuffer())).toEqual(['XMP']);
   });
 
@@ -54,7 +62,12 @@ describe("Astro's image pipeline (sharp service)", () => {
   it('drops EXIF and GPS from every format it writes', async () => {
     for (const format of ['webp', 'jpeg', 'png', 'avif'] as const) {
       const config = { service: { entrypoint: 'astro/assets/services/sharp', config: {} } };
-      const { data } = await sharpService.transform!(new Uint8Array(gps), { src: 'anh.jpg', format, width: 20 }, config as never, console as never);
+      const { data } = await sharpService.transform!(
+        new Uint8Array(gps),
+        { src: 'anh.jpg', format, width: 20 },
+        config as never,
+        console as never,
+      );
       expect(await photoMetadata(Buffer.from(data)), format).toEqual([]);
     }
   });
@@ -64,7 +77,10 @@ describe('scripts/check-photo-metadata.ts', () => {
   const check = (site: string) =>
     run(process.execPath, ['scripts/check-photo-metadata.ts', site]).then(
       ({ stdout }) => ({ code: 0, output: stdout }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        output: error.stdout + error.stderr,
+      }),
     );
 
   it('fails a build whose output has a photo with GPS, naming it', async () => {

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isContributedMarkdown, isOnlyComments, rawHtmlGuard, rawHtmlProblems } from '../../src/lib/security/raw-html.ts';
+import {
+  isContributedMarkdown,
+  isOnlyComments,
+  rawHtmlGuard,
+  rawHtmlProblems,
+} from '../../src/lib/security/raw-html.ts';
 
 const roots: string[] = [];
 afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
@@ -47,7 +52,10 @@ describe('rawHtmlGuard', () => {
   });
 
   it('renders the HTML as visible text, so it cannot run even if it got past the build', async () => {
-    const { code } = await render('news/hien-chu.md', article('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n'));
+    const { code } = await render(
+      'news/hien-chu.md',
+      article('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n'),
+    );
     expect(code).not.toMatch(/<script|<img/);
     expect(code).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
@@ -61,11 +69,16 @@ describe('rawHtmlGuard', () => {
   });
 
   it('covers stories too, and a title-like </script> in the body', async () => {
-    expect((await render('stories/a.md', article('</script><script>alert(1)</script>\n'))).message).toMatch(/stories\/a\.md:6:/);
+    expect((await render('stories/a.md', article('</script><script>alert(1)</script>\n'))).message).toMatch(
+      /stories\/a\.md:6:/,
+    );
   });
 
   it('renders Markdown without HTML, and HTML comments, as usual', async () => {
-    const { code, error } = await render('news/sach.md', article('## Kết quả\n\n- 29 dự án\n\n<!-- ghi chú cho biên tập viên -->\n\n[Nguồn](https://moit.gov.vn/)\n'));
+    const { code, error } = await render(
+      'news/sach.md',
+      article('## Kết quả\n\n- 29 dự án\n\n<!-- ghi chú cho biên tập viên -->\n\n[Nguồn](https://moit.gov.vn/)\n'),
+    );
     expect(error).toBeUndefined();
     expect(code).toContain('<h2 id="kết-quả">Kết quả</h2>');
     expect(code).toContain('<a href="https://moit.gov.vn/">Nguồn</a>');

@@ -39,7 +39,11 @@ function behavesLikeTheHost(start: () => Promise<StaticServer>) {
   const get = (path: string) => fetch(`${server.origin}${path}`, { redirect: 'manual' });
 
   it('sends the security headers on pages, files and errors', async () => {
-    for (const [path, status] of [['/', 200], ['/_astro/a.B1.js', 200], ['/khong-co/', 404]] as const) {
+    for (const [path, status] of [
+      ['/', 200],
+      ['/_astro/a.B1.js', 200],
+      ['/khong-co/', 404],
+    ] as const) {
       const response = await get(path);
       expect(response.status, path).toBe(status);
       expect(response.headers.get('content-security-policy'), path).toBe(csp);

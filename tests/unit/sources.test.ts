@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { collectSources } from '../../src/lib/sources';
 
-const bct = { publisher: 'Bộ Công Thương', title: 'Hội nghị khuyến công XVI', url: 'https://moit.gov.vn/a', date: new Date('2022-09-22') };
+const bct = {
+  publisher: 'Bộ Công Thương',
+  title: 'Hội nghị khuyến công XVI',
+  url: 'https://moit.gov.vn/a',
+  date: new Date('2022-09-22'),
+};
 const baoTH = { publisher: 'Báo Thanh Hóa', title: 'Hội nghị khuyến công XVI', date: new Date('2022-09-23') };
 
 describe('collectSources', () => {
@@ -24,7 +29,11 @@ describe('collectSources', () => {
 
   it('keeps apart two articles of one publisher that differ by date or link', () => {
     const citations = collectSources([
-      { href: '/a/', label: 'A', sources: [bct, { ...bct, date: new Date('2022-09-24') }, { ...bct, url: 'https://moit.gov.vn/b' }] },
+      {
+        href: '/a/',
+        label: 'A',
+        sources: [bct, { ...bct, date: new Date('2022-09-24') }, { ...bct, url: 'https://moit.gov.vn/b' }],
+      },
     ]);
     expect(citations).toHaveLength(3);
   });

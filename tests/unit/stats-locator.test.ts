@@ -25,8 +25,12 @@ import { VIETNAM_OUTLINE } from '../../src/lib/stats/vietnam-outline';
 const OUTLINE_FILE = new URL('../../src/lib/stats/vietnam-outline.ts', import.meta.url);
 
 function outlineFromNaturalEarth(): LngLat[][] {
-  const topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology<{ countries: GeometryObject }>;
-  const countries = feature(topology, topology.objects.countries) as unknown as { features: Array<{ id: string; geometry: MultiPolygon }> };
+  const topology = createRequire(import.meta.url)('world-atlas/countries-50m.json') as Topology<{
+    countries: GeometryObject;
+  }>;
+  const countries = feature(topology, topology.objects.countries) as unknown as {
+    features: Array<{ id: string; geometry: MultiPolygon }>;
+  };
   const vietnam = countries.features.find((f) => f.id === '704')!;
   return vietnam.geometry.coordinates.map((polygon) => simplifyRing(polygon[0]! as unknown as LngLat[]));
 }
@@ -39,7 +43,10 @@ describe('the outline', () => {
       const text = readFileSync(OUTLINE_FILE, 'utf8');
       const head = text.slice(0, text.indexOf('export const VIETNAM_OUTLINE'));
       const body = generated.map((ring) => `  [${ring.map(([x, y]) => `[${x}, ${y}]`).join(', ')}],`).join('\n');
-      writeFileSync(OUTLINE_FILE, `${head}export const VIETNAM_OUTLINE: ReadonlyArray<readonly LngLat[]> = [\n${body}\n];\n`);
+      writeFileSync(
+        OUTLINE_FILE,
+        `${head}export const VIETNAM_OUTLINE: ReadonlyArray<readonly LngLat[]> = [\n${body}\n];\n`,
+      );
     }
     expect(VIETNAM_OUTLINE).toEqual(generated);
   });
@@ -58,7 +65,10 @@ describe('project', () => {
     expect(hcm[0]).toBeGreaterThan(haNoi[0]);
   });
   it('places every province centre of content/provinces.yaml on the map', () => {
-    const rows = parse(readFileSync(new URL('../../content/provinces.yaml', import.meta.url), 'utf8')) as Array<{ id: string; centre: { lat: number; lng: number } }>;
+    const rows = parse(readFileSync(new URL('../../content/provinces.yaml', import.meta.url), 'utf8')) as Array<{
+      id: string;
+      centre: { lat: number; lng: number };
+    }>;
     expect(rows).toHaveLength(63);
     for (const { id, centre } of rows) {
       const [x, y] = project([centre.lng, centre.lat]);

@@ -31,8 +31,16 @@ describe('card text', () => {
     expect(titleSize('x'.repeat(40), true)).toBeLessThan(titleSize('x'.repeat(40), false));
   });
   it('puts the kicker, title, subtitle and site name in the tree, in the card fonts', () => {
-    const tree = JSON.stringify(cardTree({ kicker: 'Tin tức · 22/9/2022', title: 'Hội nghị XVI', subtitle: 'Thanh Hóa' }));
-    for (const text of ['Tin tức · 22/9/2022', 'Hội nghị XVI', 'Thanh Hóa', 'Sản phẩm công nghiệp nông thôn tiêu biểu', 'CardVietnamese']) {
+    const tree = JSON.stringify(
+      cardTree({ kicker: 'Tin tức · 22/9/2022', title: 'Hội nghị XVI', subtitle: 'Thanh Hóa' }),
+    );
+    for (const text of [
+      'Tin tức · 22/9/2022',
+      'Hội nghị XVI',
+      'Thanh Hóa',
+      'Sản phẩm công nghiệp nông thôn tiêu biểu',
+      'CardVietnamese',
+    ]) {
       expect(tree).toContain(text);
     }
   });

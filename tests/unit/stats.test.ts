@@ -23,17 +23,30 @@ const count = (v: number) => String(v);
 
 describe('wrap', () => {
   it('breaks at spaces within the limit and keeps a long word whole', () => {
-    expect(wrap('Chế biến nông, lâm, thủy sản và thực phẩm', 20)).toEqual(['Chế biến nông, lâm,', 'thủy sản và thực', 'phẩm']);
+    expect(wrap('Chế biến nông, lâm, thủy sản và thực phẩm', 20)).toEqual([
+      'Chế biến nông, lâm,',
+      'thủy sản và thực',
+      'phẩm',
+    ]);
     expect(wrap('Siêu-dài-không-có-khoảng-trắng', 10)).toEqual(['Siêu-dài-không-có-khoảng-trắng']);
   });
 });
 
 describe('layoutBars', () => {
   const one = [{ key: 'n', label: 'Số' }];
-  const layout = layoutBars(one, [{ label: 'A', values: [100] }, { label: 'B', values: [50] }, { label: 'C', values: [undefined] }, { label: 'D', values: [0] }], {
-    format: count,
-    missing: 'không có số liệu',
-  });
+  const layout = layoutBars(
+    one,
+    [
+      { label: 'A', values: [100] },
+      { label: 'B', values: [50] },
+      { label: 'C', values: [undefined] },
+      { label: 'D', values: [0] },
+    ],
+    {
+      format: count,
+      missing: 'không có số liệu',
+    },
+  );
   const bars = layout.rows.map((r) => r.bars[0]!);
 
   it('draws bar lengths in proportion to the values, the largest filling the room left for its value', () => {
@@ -63,15 +76,31 @@ describe('layoutBars', () => {
     );
     expect(two.rows[0]!.bars.map((b) => b.text)).toEqual(['218 tham gia', '126 công nhận']);
     expect(two.legend).toHaveLength(2);
-    for (const item of two.legend) expect(item.x + 18 + textWidth(item.label, SIZES.value)).toBeLessThanOrEqual(two.width + 1);
+    for (const item of two.legend)
+      expect(item.x + 18 + textWidth(item.label, SIZES.value)).toBeLessThanOrEqual(two.width + 1);
     expect(two.legend[1]!.y).toBeGreaterThan(two.legend[0]!.y);
   });
 });
 
 const src = (publisher: string, url?: string) => ({ publisher, ...(url ? { url } : {}) });
-const round = (id: string, level: RoundLike['data']['level'], year: number, recognised: number, entries?: number, region?: 'bac'): RoundLike => ({
+const round = (
+  id: string,
+  level: RoundLike['data']['level'],
+  year: number,
+  recognised: number,
+  entries?: number,
+  region?: 'bac',
+): RoundLike => ({
   id,
-  data: { title: id, level, year, recognised, ...(entries ? { entries } : {}), ...(region ? { region } : {}), sources: [src('Báo A', 'https://a.vn/'), src('Báo A', 'https://a.vn/')] },
+  data: {
+    title: id,
+    level,
+    year,
+    recognised,
+    ...(entries ? { entries } : {}),
+    ...(region ? { region } : {}),
+    sources: [src('Báo A', 'https://a.vn/'), src('Báo A', 'https://a.vn/')],
+  },
 });
 const rounds = [
   round('quoc-gia-2023', 'quoc-gia', 2023, 173, 441),
@@ -80,14 +109,30 @@ const rounds = [
 ];
 const report = (id: string, data: Partial<ReportLike['data']>): ReportLike & { data: { region?: 'bac' } } => ({
   id,
-  data: { title: id, periodLabel: '2012 – 2022', scope: 'Một tỉnh', funding: {}, beneficiariesByKind: {}, sources: [src('Nguồn X')], ...data },
+  data: {
+    title: id,
+    periodLabel: '2012 – 2022',
+    scope: 'Một tỉnh',
+    funding: {},
+    beneficiariesByKind: {},
+    sources: [src('Nguồn X')],
+    ...data,
+  },
 });
 
 describe('roundsChart', () => {
   const spec = roundsChart(rounds);
   it('lists the rounds oldest first, each with its published entries and recognised counts', () => {
-    expect(spec.rows.map((r) => r.label)).toEqual(['2015 · Cấp quốc gia', '2018 · Khu vực phía Bắc', '2023 · Cấp quốc gia']);
-    expect(spec.rows.map((r) => r.values)).toEqual([[undefined, 100], [undefined, 63], [441, 173]]);
+    expect(spec.rows.map((r) => r.label)).toEqual([
+      '2015 · Cấp quốc gia',
+      '2018 · Khu vực phía Bắc',
+      '2023 · Cấp quốc gia',
+    ]);
+    expect(spec.rows.map((r) => r.values)).toEqual([
+      [undefined, 100],
+      [undefined, 63],
+      [441, 173],
+    ]);
   });
   it('links each row to its round and its sources, each source once', () => {
     expect(spec.rows[0]!.href).toBe('/binh-chon/quoc-gia-2015/');
@@ -102,24 +147,38 @@ describe('levelsChart and officialGroupsChart', () => {
       ['Cấp khu vực (1 đợt)', 63],
       ['Cấp quốc gia (2 đợt)', 273],
     ]);
-    expect(spec.rows[1]!.sources.map((s) => s.href)).toEqual(['/binh-chon/quoc-gia-2015/', '/binh-chon/quoc-gia-2023/']);
+    expect(spec.rows[1]!.sources.map((s) => s.href)).toEqual([
+      '/binh-chon/quoc-gia-2015/',
+      '/binh-chon/quoc-gia-2023/',
+    ]);
   });
   it('draws groups only from rounds whose source splits them', () => {
     expect(officialGroupsChart(rounds)).toBeUndefined();
-    const split = { ...round('quoc-gia-2021', 'quoc-gia', 2021, 200), data: { ...round('quoc-gia-2021', 'quoc-gia', 2021, 200).data, recognisedByGroup: { 1: 50, 2: 120 } } };
+    const split = {
+      ...round('quoc-gia-2021', 'quoc-gia', 2021, 200),
+      data: { ...round('quoc-gia-2021', 'quoc-gia', 2021, 200).data, recognisedByGroup: { 1: 50, 2: 120 } },
+    };
     const spec = officialGroupsChart([...rounds, split])!;
     expect(spec.rows.map((r) => r.values)).toEqual([[50], [120], [undefined], [undefined]]);
   });
 });
 
 describe('charts from reports', () => {
-  const full = report('mot-tinh', { funding: { total: 60_182e6, national: 12_982e6, local: 4_205e6, counterpart: 42_995e6 }, beneficiariesByKind: { 'doanh-nghiep': 23, 'hop-tac-xa': 8, 'ho-kinh-doanh': 18 } });
+  const full = report('mot-tinh', {
+    funding: { total: 60_182e6, national: 12_982e6, local: 4_205e6, counterpart: 42_995e6 },
+    beneficiariesByKind: { 'doanh-nghiep': 23, 'hop-tac-xa': 8, 'ho-kinh-doanh': 18 },
+  });
   const totalOnly = report('thanh-hoa', { funding: { total: 11_760e6 }, province: { id: 'thanh-hoa' } });
 
   it('splits funding by source only where the report does, linking each row to the report', () => {
     expect(fundingChart(totalOnly)).toBeUndefined();
     const spec = fundingChart(full)!;
-    expect(spec.rows.map((r) => r.label)).toEqual(['Tổng kinh phí', 'Khuyến công quốc gia', 'Khuyến công địa phương', 'Vốn đối ứng của cơ sở']);
+    expect(spec.rows.map((r) => r.label)).toEqual([
+      'Tổng kinh phí',
+      'Khuyến công quốc gia',
+      'Khuyến công địa phương',
+      'Vốn đối ứng của cơ sở',
+    ]);
     expect(spec.rows[1]!).toMatchObject({ values: [12_982e6], href: '#mot-tinh', sources: [{ label: 'Nguồn X' }] });
     expect(spec.note).toContain('2012 – 2022');
   });
@@ -134,10 +193,9 @@ describe('charts from reports', () => {
   it('compares provinces only when two or more have a total', () => {
     expect(provincesFundingChart([full, totalOnly], (id) => id)).toBeUndefined();
     const other = report('ha-noi', { funding: { total: 5e9 }, province: { id: 'ha-noi' } });
-    expect(provincesFundingChart([full, totalOnly, other], (id) => id.toUpperCase())!.rows.map((r) => r.label)).toEqual([
-      'THANH-HOA (2012 – 2022)',
-      'HA-NOI (2012 – 2022)',
-    ]);
+    expect(provincesFundingChart([full, totalOnly, other], (id) => id.toUpperCase())!.rows.map((r) => r.label)).toEqual(
+      ['THANH-HOA (2012 – 2022)', 'HA-NOI (2012 – 2022)'],
+    );
   });
   it('describes a chart by its largest and smallest values, in Vietnamese formats', () => {
     expect(describeChart(fundingChart(full)!)).toBe(
@@ -148,7 +206,17 @@ describe('charts from reports', () => {
 
 describe('directoryChart', () => {
   it('leaves out keys with nothing and marks the source as the directory', () => {
-    const spec = directoryChart({ id: 'x', title: 'X', rowHeader: 'Nhóm', keys: [1, 2, 3] as const, label: String, href: (g) => `/san-pham/nhom/${g}/`, count: (g) => (g === 2 ? 0 : g), seriesLabel: 'Sản phẩm', note: 'n' });
+    const spec = directoryChart({
+      id: 'x',
+      title: 'X',
+      rowHeader: 'Nhóm',
+      keys: [1, 2, 3] as const,
+      label: String,
+      href: (g) => `/san-pham/nhom/${g}/`,
+      count: (g) => (g === 2 ? 0 : g),
+      seriesLabel: 'Sản phẩm',
+      note: 'n',
+    });
     expect(spec.rows.map((r) => r.values[0])).toEqual([1, 3]);
     expect(spec.rows[0]!.sources).toEqual([{ label: 'Danh bạ của trang', href: '/san-pham/nhom/1/' }]);
   });
@@ -158,7 +226,10 @@ describe('missingData', () => {
   const reports = [
     report('toan-quoc', { funding: { total: 1436e9 }, scope: 'Toàn quốc' }),
     report('thanh-hoa', { funding: { total: 11_760e6 }, province: { id: 'thanh-hoa' } }),
-    report('mot-tinh', { funding: { total: 60e9, national: 13e9, local: 4e9, counterpart: 43e9 }, beneficiariesByKind: { 'hop-tac-xa': 8 } }),
+    report('mot-tinh', {
+      funding: { total: 60e9, national: 13e9, local: 4e9, counterpart: 43e9 },
+      beneficiariesByKind: { 'hop-tac-xa': 8 },
+    }),
   ];
   const notes = missingData(rounds, reports, () => 'Thanh Hóa');
 

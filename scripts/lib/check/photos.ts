@@ -12,7 +12,10 @@ export const MAX_PHOTO_PIXELS = 40_000_000;
 const RASTER = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif']);
 
 /** Every {src, alt} object in `data`, with its dotted path: the photo fields of every schema. */
-export function* photoFields(data: unknown, path: Array<string | number> = []): Generator<{ src: string; path: Array<string | number> }> {
+export function* photoFields(
+  data: unknown,
+  path: Array<string | number> = [],
+): Generator<{ src: string; path: Array<string | number> }> {
   if (Array.isArray(data)) {
     for (const [i, item] of data.entries()) yield* photoFields(item, [...path, i]);
   } else if (data && typeof data === 'object' && !(data instanceof Date)) {
@@ -33,7 +36,9 @@ export async function photoProblem(entryFile: string, src: string): Promise<stri
   if (info.size > MAX_PHOTO_BYTES) {
     return `Ảnh nặng ${(info.size / 1048576).toFixed(1)} MB, quá giới hạn ${MAX_PHOTO_BYTES / 1048576} MB: giảm kích thước trước khi gửi`;
   }
-  const meta = await sharp(file).metadata().catch(() => undefined);
+  const meta = await sharp(file)
+    .metadata()
+    .catch(() => undefined);
   if (!meta?.width || !meta.height) return `Không đọc được ảnh "${src}" (tệp hỏng hoặc không phải ảnh): xuất lại ảnh`;
   if (meta.width * meta.height > MAX_PHOTO_PIXELS) {
     return `Ảnh ${meta.width}×${meta.height} điểm ảnh, quá giới hạn ${MAX_PHOTO_PIXELS / 1e6} triệu điểm ảnh: thu nhỏ ảnh`;

@@ -33,7 +33,10 @@ function pathOf(data: unknown, value: string): string {
 }
 
 /** Every string value in `data` with its path. */
-function* stringFields(data: unknown, path: Array<string | number> = []): Generator<{ path: Array<string | number>; text: string }> {
+function* stringFields(
+  data: unknown,
+  path: Array<string | number> = [],
+): Generator<{ path: Array<string | number>; text: string }> {
   if (typeof data === 'string') yield { path, text: data };
   else if (Array.isArray(data)) for (const [i, item] of data.entries()) yield* stringFields(item, [...path, i]);
   else if (data && typeof data === 'object' && !(data instanceof Date)) {
@@ -96,7 +99,11 @@ export async function recordRules(
   }
   for (const rule of implausibleDates(name, data, today)) out.push({ field: rule.field, message: rule.message });
   for (const { path, text } of stringFields(data)) {
-    if (HTML_IN_TEXT.test(text)) out.push({ field: path.join('.'), message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>' });
+    if (HTML_IN_TEXT.test(text))
+      out.push({
+        field: path.join('.'),
+        message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>',
+      });
   }
   return out;
 }
@@ -107,7 +114,15 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
   let files = 0;
   const rel = (file: string) => relative(root, file);
 
-  const validate = async (collection: CollectionName, id: string, file: string, data: unknown, lineOf: Loaded['lineOf'], prefix: Array<string | number>, photoFile = file) => {
+  const validate = async (
+    collection: CollectionName,
+    id: string,
+    file: string,
+    data: unknown,
+    lineOf: Loaded['lineOf'],
+    prefix: Array<string | number>,
+    photoFile = file,
+  ) => {
     const schema = schemas[collection] as z.ZodType;
     takeReferences();
     const result = await schema.safeParseAsync(data);
@@ -118,11 +133,21 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
         if (issue.code === 'unrecognized_keys') {
           // One line per unknown field, at the field itself, so the editor sees which spelling to fix.
           for (const key of issue.keys) {
-            problems.push({ file: rel(file), line: lineOf([...path, key]), field: [...path, key].join('.'), message: unknownFieldMessage(key) });
+            problems.push({
+              file: rel(file),
+              line: lineOf([...path, key]),
+              field: [...path, key].join('.'),
+              message: unknownFieldMessage(key),
+            });
           }
           continue;
         }
-        problems.push({ file: rel(file), line: lineOf(path), field: path.join('.') || undefined, message: issue.message });
+        problems.push({
+          file: rel(file),
+          line: lineOf(path),
+          field: path.join('.') || undefined,
+          message: issue.message,
+        });
       }
     }
     if (data && typeof data === 'object') {
@@ -133,15 +158,31 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
       for (const { path, text } of stringFields(data)) {
         const full = [...prefix, ...path];
         if (HTML_IN_TEXT.test(text)) {
-          problems.push({ file: rel(file), line: lineOf(full), field: full.join('.'), message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>' });
+          problems.push({
+            file: rel(file),
+            line: lineOf(full),
+            field: full.join('.'),
+            message: 'Có mã HTML trong trường này: chỉ viết chữ thường, không dùng thẻ <…>',
+          });
         }
         if (text.length > MAX_FIELD) {
-          problems.push({ file: rel(file), line: lineOf(full), field: full.join('.'), message: `Trường dài ${text.length} ký tự, quá giới hạn ${MAX_FIELD}: rút gọn, hoặc đưa phần dài vào nội dung bài` });
+          problems.push({
+            file: rel(file),
+            line: lineOf(full),
+            field: full.join('.'),
+            message: `Trường dài ${text.length} ký tự, quá giới hạn ${MAX_FIELD}: rút gọn, hoặc đưa phần dài vào nội dung bài`,
+          });
         }
       }
       for (const photo of photoFields(data)) {
         const message = await photoProblem(photoFile, photo.src);
-        if (message) problems.push({ file: rel(file), line: lineOf([...prefix, ...photo.path]), field: [...prefix, ...photo.path].join('.'), message });
+        if (message)
+          problems.push({
+            file: rel(file),
+            line: lineOf([...prefix, ...photo.path]),
+            field: [...prefix, ...photo.path].join('.'),
+            message,
+          });
       }
     }
     // References are checked for every entry, valid or not: the ones zod parsed are placed at their raw value's path.
@@ -158,7 +199,11 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
   /** Links and images of a Markdown body: what the build would stop on, or the CSP would break, named here first. */
   const bodyProblems = async (file: string, body: string, firstLine: number) => {
     if (body.length > MAX_BODY) {
-      problems.push({ file: rel(file), line: firstLine, message: `Bài dài ${Math.round(body.length / 1000)} nghìn ký tự, quá giới hạn ${MAX_BODY / 1000} nghìn: tách thành nhiều bài` });
+      problems.push({
+        file: rel(file),
+        line: firstLine,
+        message: `Bài dài ${Math.round(body.length / 1000)} nghìn ký tự, quá giới hạn ${MAX_BODY / 1000} nghìn: tách thành nhiều bài`,
+      });
     }
     for (const target of markdownTargets(body, firstLine)) {
       if (target.kind === 'link') {
@@ -174,7 +219,9 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
       }
       const message =
         imageProblem(src) ??
-        (target.alt && target.alt.length >= 10 ? undefined : 'Ảnh trong bài cần mô tả ít nhất 10 ký tự: ![ảnh cho thấy gì](./ten-anh.jpg)') ??
+        (target.alt && target.alt.length >= 10
+          ? undefined
+          : 'Ảnh trong bài cần mô tả ít nhất 10 ký tự: ![ảnh cho thấy gì](./ten-anh.jpg)') ??
         (await photoProblem(file, src));
       if (message) problems.push({ file: rel(file), line: target.line, message });
     }
@@ -182,12 +229,18 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
 
   /** A date the calendar does not have (2022-02-30): YAML would read it as another day, silently. */
   const dateProblems = (file: string, yaml: string, firstLine: number) => {
-    for (const found of impossibleDates(yaml, firstLine)) problems.push({ file: rel(file), line: found.line, field: found.field, message: found.message });
+    for (const found of impossibleDates(yaml, firstLine))
+      problems.push({ file: rel(file), line: found.line, field: found.field, message: found.message });
   };
 
   const textProblems = (file: string, text: string) => {
     for (const line of nonNfcLines(text)) {
-      problems.push({ file: rel(file), line, message: 'Chữ bị tách dấu (không phải NFC), thường do dán từ Word hoặc PDF: gõ lại dòng này hoặc lưu tệp ở dạng chuẩn NFC' });
+      problems.push({
+        file: rel(file),
+        line,
+        message:
+          'Chữ bị tách dấu (không phải NFC), thường do dán từ Word hoặc PDF: gõ lại dòng này hoặc lưu tệp ở dạng chuẩn NFC',
+      });
     }
   };
 
@@ -206,14 +259,27 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
     yield* queue;
   }
 
-  for (const [collection, source] of Object.entries(COLLECTIONS) as Array<[CollectionName, (typeof COLLECTIONS)[CollectionName]]>) {
+  for (const [collection, source] of Object.entries(COLLECTIONS) as Array<
+    [CollectionName, (typeof COLLECTIONS)[CollectionName]]
+  >) {
     const seen = new Map<string, string>();
     const claim = (id: string, file: string, line?: number) => {
       const other = seen.get(id);
-      if (other) problems.push({ file: rel(file), line, field: 'id', message: `Slug "${id}" trùng với ${other}: đổi tên một trong hai` });
+      if (other)
+        problems.push({
+          file: rel(file),
+          line,
+          field: 'id',
+          message: `Slug "${id}" trùng với ${other}: đổi tên một trong hai`,
+        });
       else seen.set(id, rel(file));
       if (!slugPattern.test(id)) {
-        problems.push({ file: rel(file), line, field: 'id', message: `Slug "${id}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (đ viết là d)` });
+        problems.push({
+          file: rel(file),
+          line,
+          field: 'id',
+          message: `Slug "${id}" không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (đ viết là d)`,
+        });
       }
     };
 
@@ -223,7 +289,8 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
       files++;
       textProblems(file, text);
       const parsed = parseYamlWithLines(text);
-      for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
+      for (const e of parsed.errors)
+        problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
       const items = Array.isArray(parsed.data) ? parsed.data : [];
       for (const [i, item] of items.entries()) {
         const id = typeof item?.id === 'string' ? item.id : '';
@@ -247,7 +314,10 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
         });
         continue;
       }
-      const id = relative(dir, file).replace(/\.[^.]+$/, '').split('\\').join('/');
+      const id = relative(dir, file)
+        .replace(/\.[^.]+$/, '')
+        .split('\\')
+        .join('/');
       claim(id, file);
       const text = await read;
       textProblems(file, text);
@@ -258,9 +328,15 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
           continue;
         }
         const parsed = parseYamlWithLines(parts.yaml, 1);
-        for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
+        for (const e of parsed.errors)
+          problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
         for (const line of rawHtmlLines(parts.body, parts.bodyLine)) {
-          problems.push({ file: rel(file), line, message: 'Có mã HTML trong bài: chỉ viết Markdown (tiêu đề ##, **đậm**, danh sách, liên kết [chữ](https://…))' });
+          problems.push({
+            file: rel(file),
+            line,
+            message:
+              'Có mã HTML trong bài: chỉ viết Markdown (tiêu đề ##, **đậm**, danh sách, liên kết [chữ](https://…))',
+          });
         }
         await bodyProblems(file, parts.body, parts.bodyLine);
         dateProblems(file, parts.yaml, 2);
@@ -277,7 +353,8 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
       } else {
         dateProblems(file, text, 1);
         const parsed = parseYamlWithLines(text);
-        for (const e of parsed.errors) problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
+        for (const e of parsed.errors)
+          problems.push({ file: rel(file), line: e.line, message: `Lỗi cú pháp YAML: ${e.message}` });
         await validate(collection, id, file, parsed.data, parsed.lineOf, []);
       }
     }
@@ -291,21 +368,39 @@ export async function checkContent(root: string, today = new Date()): Promise<Ch
     files++;
     notices.push(...sheet.notices);
     for (const p of sheet.problems) {
-      problems.push({ file: p.file, line: p.line, field: p.column, message: p.value === undefined ? p.message : `"${p.value}": ${p.message}` });
+      problems.push({
+        file: p.file,
+        line: p.line,
+        field: p.column,
+        message: p.value === undefined ? p.message : `"${p.value}": ${p.message}`,
+      });
     }
     for (const record of sheet.records) {
       const collection = CHECK_NAME[record.collection];
       const at = loaded.findIndex((e) => e.collection === collection && e.id === record.id);
       if (at >= 0) loaded.splice(at, 1);
       const where = `${COLLECTIONS[collection].path.replace(/^content\//, '')}/${record.id}`;
-      await validate(collection, record.id, join(root, sheet.file), record.data, () => record.line, [where], record.path);
+      await validate(
+        collection,
+        record.id,
+        join(root, sheet.file),
+        record.data,
+        () => record.line,
+        [where],
+        record.path,
+      );
     }
   }
 
   for (const p of findDanglingReferences(loaded)) {
     const entry = loaded.find((e) => e.filePath === p.file && JSON.stringify(e.data).includes(`"${p.value}"`));
     const field = entry?.refPaths?.[Number(p.field)] ?? p.field;
-    problems.push({ file: p.file, line: entry?.lineOf(field.split('.')), field, message: `"${p.value}": ${p.message}` });
+    problems.push({
+      file: p.file,
+      line: entry?.lineOf(field.split('.')),
+      field,
+      message: `"${p.value}": ${p.message}`,
+    });
   }
   return { problems, entries: loaded.length, files, summary: contentSummary(loaded), notices };
 }

@@ -112,7 +112,7 @@ function choiceValues(schema: z.ZodType): Array<string | number> | undefined {
   if (def.type === 'literal') return def.values as Array<string | number>;
   if (def.type === 'union') {
     const parts = def.options!.map(choiceValues);
-    return parts.every((p) => p !== undefined) ? parts.flat() as Array<string | number> : undefined;
+    return parts.every((p) => p !== undefined) ? (parts.flat() as Array<string | number>) : undefined;
   }
   return undefined;
 }
@@ -179,7 +179,8 @@ class Generator {
   /** A field naming entries of `collection`: a relation, or for provinces a select of the fixed list. */
   private reference(base: Record<string, unknown>, collection: string, multiple: boolean, min?: number): Field {
     const multi = multiple ? { multiple: true, ...(min && { min }) } : {};
-    if (collection === 'provinces') return { ...base, widget: 'select', options: this.provinceOptions(), ...multi } as Field;
+    if (collection === 'provinces')
+      return { ...base, widget: 'select', options: this.provinceOptions(), ...multi } as Field;
     const shown = DISPLAY_FIELD[collection as CollectionName];
     if (!shown || !COLLECTION_WORDS[collection as CollectionName]) {
       throw new Error(`Trình biên tập (/admin): không có bộ sưu tập "${collection}" để liên kết tới`);
@@ -197,7 +198,9 @@ class Generator {
 
   /** The subfields of an object schema. */
   fields(shape: Record<string, z.ZodType>, place: Omit<Place, 'doc'>, docs: DocTree | undefined): Field[] {
-    return Object.entries(shape).map(([name, schema]) => this.field(name, schema, { ...place, doc: docs?.fields[name] }));
+    return Object.entries(shape).map(([name, schema]) =>
+      this.field(name, schema, { ...place, doc: docs?.fields[name] }),
+    );
   }
 
   field(name: string, schema: z.ZodType, place: Place): Field {
@@ -225,7 +228,12 @@ class Generator {
 
     const choices = choiceValues(inner);
     if (choices) {
-      return { ...base, widget: 'select', options: optionsOf(place, name, choices), ...(defaultValue !== undefined && { default: defaultValue }) } as Field;
+      return {
+        ...base,
+        widget: 'select',
+        options: optionsOf(place, name, choices),
+        ...(defaultValue !== undefined && { default: defaultValue }),
+      } as Field;
     }
 
     switch (def.type) {
@@ -263,11 +271,20 @@ class Generator {
         } as Field;
       }
       case 'boolean':
-        return { ...base, widget: 'boolean', ...(typeof defaultValue === 'boolean' && { default: defaultValue }) } as Field;
+        return {
+          ...base,
+          widget: 'boolean',
+          ...(typeof defaultValue === 'boolean' && { default: defaultValue }),
+        } as Field;
       case 'date':
         return { ...base, widget: 'datetime', type: 'date', format: 'YYYY-MM-DD' } as Field;
       case 'object':
-        return { ...base, widget: 'object', collapsed: 'auto', fields: this.fields(def.shape!, below, place.doc?.tree) } as Field;
+        return {
+          ...base,
+          widget: 'object',
+          collapsed: 'auto',
+          fields: this.fields(def.shape!, below, place.doc?.tree),
+        } as Field;
       case 'array': {
         const checks = checksOf(inner);
         const min = checks.find((c) => c.check === 'min_length')?.minimum;
@@ -277,23 +294,41 @@ class Generator {
         const elementTarget = referencedCollection(element);
         if (elementTarget) return this.reference(base, elementTarget, true, min);
         const elementChoices = choiceValues(element);
-        if (elementChoices) return { ...base, widget: 'select', multiple: true, options: optionsOf(place, name, elementChoices), ...bounds } as Field;
+        if (elementChoices)
+          return {
+            ...base,
+            widget: 'select',
+            multiple: true,
+            options: optionsOf(place, name, elementChoices),
+            ...bounds,
+          } as Field;
         const itemDocs = place.doc?.tree.element;
         if (defOf(element).type === 'object') {
           const fields = this.fields(defOf(element).shape!, below, itemDocs);
           return { ...base, widget: 'list', collapsed: 'auto', fields, ...bounds } as Field;
         }
         const item = this.field('item', element, { collection: place.collection, parent: name, doc: undefined });
-        return { ...base, widget: 'list', field: { ...item, label: lookup(FIELD_LABELS, name, 'item') ?? base['label'] }, ...bounds } as Field;
+        return {
+          ...base,
+          widget: 'list',
+          field: { ...item, label: lookup(FIELD_LABELS, name, 'item') ?? base['label'] },
+          ...bounds,
+        } as Field;
       }
       default:
-        throw new Error(`Trình biên tập (/admin): chưa biết cách hiện trường "${name}" (${place.collection}) kiểu zod "${def.type}"`);
+        throw new Error(
+          `Trình biên tập (/admin): chưa biết cách hiện trường "${name}" (${place.collection}) kiểu zod "${def.type}"`,
+        );
     }
   }
 }
 
 /** The editor's form fields for one collection: its schema's fields, plus the Markdown body for prose. */
-export function collectionFields(name: CollectionName, inputs: ConfigInputs, generator = new Generator(inputs)): Field[] {
+export function collectionFields(
+  name: CollectionName,
+  inputs: ConfigInputs,
+  generator = new Generator(inputs),
+): Field[] {
   const schema = inputs.schemas[name];
   if (!schema) throw new Error(`Trình biên tập (/admin): thiếu schema của ${name}`);
   const def = defOf(unwrap(schema).inner);
@@ -315,7 +350,11 @@ export function collectionFields(name: CollectionName, inputs: ConfigInputs, gen
 }
 
 /** One collection of the editor. */
-export function collectionConfig(name: CollectionName, inputs: ConfigInputs, generator = new Generator(inputs)): EntryCollection {
+export function collectionConfig(
+  name: CollectionName,
+  inputs: ConfigInputs,
+  generator = new Generator(inputs),
+): EntryCollection {
   const words = COLLECTION_WORDS[name];
   if (!words) throw new Error(`Trình biên tập (/admin): bộ sưu tập ${name} không có trong COLLECTION_WORDS`);
   const prose = COLLECTIONS[name].kind === 'prose';
@@ -396,7 +435,9 @@ export function cmsConfig(inputs: ConfigInputs): CmsConfig {
         config: {
           max_file_size: PHOTO_LIMITS.bytes,
           slugify_filename: true,
-          transformations: { raster_image: { format: 'webp', quality: 85, width: UPLOAD_MAX_SIDE, height: UPLOAD_MAX_SIDE } },
+          transformations: {
+            raster_image: { format: 'webp', quality: 85, width: UPLOAD_MAX_SIDE, height: UPLOAD_MAX_SIDE },
+          },
         },
       },
       // No third-party photo libraries: their licences and requests are not the site's.

@@ -20,7 +20,12 @@ import type { AstroIntegration } from 'astro';
 /** Where the bundle is served from; its chunks and assets load relative to it. */
 export const EDITOR_BASE = '/admin/app/';
 export const EDITOR_ENTRY = 'editor.js';
-const INPUTS = ['package-lock.json', 'src/admin/editor.ts', 'src/lib/admin/vite-plugin.ts', 'src/lib/admin/editor-bundle.ts'];
+const INPUTS = [
+  'package-lock.json',
+  'src/admin/editor.ts',
+  'src/lib/admin/vite-plugin.ts',
+  'src/lib/admin/editor-bundle.ts',
+];
 
 async function cacheDir(root: string): Promise<string> {
   const hash = createHash('sha256');
@@ -28,7 +33,11 @@ async function cacheDir(root: string): Promise<string> {
   return join(root, 'node_modules/.cache/admin-editor', hash.digest('hex').slice(0, 16));
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Builds the bundle into the cache unless it is there; returns its folder. Run by scripts/build-admin.ts. */
 export async function buildEditorBundle(root: string): Promise<{ dir: string; cached: boolean }> {
@@ -53,7 +62,11 @@ export async function buildEditorBundle(root: string): Promise<{ dir: string; ca
       chunkSizeWarningLimit: 10_000,
       rollupOptions: {
         input: join(root, 'src/admin/editor.ts'),
-        output: { entryFileNames: EDITOR_ENTRY, chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
+        output: {
+          entryFileNames: EDITOR_ENTRY,
+          chunkFileNames: '[name]-[hash].js',
+          assetFileNames: '[name]-[hash][extname]',
+        },
       },
     },
   });
@@ -78,7 +91,10 @@ export function adminEditor(): AstroIntegration {
       },
       'astro:build:start': () => {
         pending = new Promise((resolve) => {
-          const child = spawn(process.execPath, [join(root, 'scripts/build-admin.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(process.execPath, [join(root, 'scripts/build-admin.ts')], {
+            cwd: root,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
           let output = '';
           child.stdout.on('data', (c: Buffer) => (output += c));
           child.stderr.on('data', (c: Buffer) => (output += c));
@@ -90,7 +106,9 @@ export function adminEditor(): AstroIntegration {
         if (code !== 0) throw new Error(`Không dựng được trình biên tập /admin/ (scripts/build-admin.ts):\n${output}`);
         const from = output.trim().split('\n').at(-1)!;
         await cp(from, fileURLToPath(new URL(EDITOR_BASE.slice(1), dir)), { recursive: true });
-        logger.info(`/admin/: ${output.includes('(cached)') ? 'trình biên tập lấy từ bộ nhớ đệm' : 'trình biên tập đã dựng'} (${from})`);
+        logger.info(
+          `/admin/: ${output.includes('(cached)') ? 'trình biên tập lấy từ bộ nhớ đệm' : 'trình biên tập đã dựng'} (${from})`,
+        );
       },
     },
   };

@@ -47,7 +47,9 @@ const sources = import.meta.glob<string>('../../schemas/*.ts', { query: '?raw', 
 
 /** The doc comments of every editable collection's schema. */
 export function editorDocs(): Partial<Record<CollectionName, DocTree>> {
-  const byModule = Object.fromEntries(Object.entries(sources).map(([path, text]) => [path.replace(/^.*\/|\.ts$/g, ''), text]));
+  const byModule = Object.fromEntries(
+    Object.entries(sources).map(([path, text]) => [path.replace(/^.*\/|\.ts$/g, ''), text]),
+  );
   const docs = schemaDocs(byModule);
   return Object.fromEntries(
     Object.entries(EXPORTS).map(([collection, [module, name]]) => [collection, docs(module, name)]),

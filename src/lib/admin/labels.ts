@@ -18,13 +18,48 @@ export interface CollectionWords {
 
 /** The collections the editor offers, in menu order. */
 export const COLLECTION_WORDS: Partial<Record<CollectionName, CollectionWords>> = {
-  news: { label: 'Tin tức', singular: 'Tin', description: 'Bài tin viết bằng lời của ban biên tập, có nguồn.', icon: 'newspaper' },
-  conferences: { label: 'Hội nghị', singular: 'Hội nghị', description: 'Hội nghị khuyến công: thông tin, tham luận và bài tường thuật.', icon: 'groups' },
-  stories: { label: 'Câu chuyện', singular: 'Câu chuyện', description: 'Câu chuyện thành công của một cơ sở được hỗ trợ.', icon: 'auto_stories' },
-  votingRounds: { label: 'Đợt bình chọn', singular: 'Đợt bình chọn', description: 'Đợt bình chọn sản phẩm công nghiệp nông thôn tiêu biểu và kết quả.', icon: 'how_to_vote' },
-  products: { label: 'Sản phẩm', singular: 'Sản phẩm', description: 'Sản phẩm được công nhận; cấp và năm công nhận lấy từ kết quả các đợt bình chọn.', icon: 'inventory_2' },
-  beneficiaries: { label: 'Cơ sở', singular: 'Cơ sở', description: 'Cơ sở công nghiệp nông thôn được hỗ trợ hoặc có sản phẩm được công nhận.', icon: 'storefront' },
-  reports: { label: 'Báo cáo số liệu', singular: 'Báo cáo', description: 'Số liệu khuyến công của một tỉnh hoặc một vùng trong một thời kỳ, như nguồn công bố.', icon: 'bar_chart' },
+  news: {
+    label: 'Tin tức',
+    singular: 'Tin',
+    description: 'Bài tin viết bằng lời của ban biên tập, có nguồn.',
+    icon: 'newspaper',
+  },
+  conferences: {
+    label: 'Hội nghị',
+    singular: 'Hội nghị',
+    description: 'Hội nghị khuyến công: thông tin, tham luận và bài tường thuật.',
+    icon: 'groups',
+  },
+  stories: {
+    label: 'Câu chuyện',
+    singular: 'Câu chuyện',
+    description: 'Câu chuyện thành công của một cơ sở được hỗ trợ.',
+    icon: 'auto_stories',
+  },
+  votingRounds: {
+    label: 'Đợt bình chọn',
+    singular: 'Đợt bình chọn',
+    description: 'Đợt bình chọn sản phẩm công nghiệp nông thôn tiêu biểu và kết quả.',
+    icon: 'how_to_vote',
+  },
+  products: {
+    label: 'Sản phẩm',
+    singular: 'Sản phẩm',
+    description: 'Sản phẩm được công nhận; cấp và năm công nhận lấy từ kết quả các đợt bình chọn.',
+    icon: 'inventory_2',
+  },
+  beneficiaries: {
+    label: 'Cơ sở',
+    singular: 'Cơ sở',
+    description: 'Cơ sở công nghiệp nông thôn được hỗ trợ hoặc có sản phẩm được công nhận.',
+    icon: 'storefront',
+  },
+  reports: {
+    label: 'Báo cáo số liệu',
+    singular: 'Báo cáo',
+    description: 'Số liệu khuyến công của một tỉnh hoặc một vùng trong một thời kỳ, như nguồn công bố.',
+    icon: 'bar_chart',
+  },
 };
 
 /**
@@ -188,7 +223,12 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
     'dia-phuong': 'Khuyến công địa phương',
     'chua-ro': 'Nguồn không nêu',
   },
-  precision: { exact: 'Chính xác (chỉ khi địa chỉ đã công bố)', commune: 'Cấp xã', district: 'Cấp huyện', province: 'Cấp tỉnh' },
+  precision: {
+    exact: 'Chính xác (chỉ khi địa chỉ đã công bố)',
+    commune: 'Cấp xã',
+    district: 'Cấp huyện',
+    province: 'Cấp tỉnh',
+  },
   unit: UNITS,
   topics: {
     'hoi-nghi': 'Hội nghị',
@@ -204,7 +244,15 @@ export const OPTION_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** Fields whose text runs to several lines (a textarea instead of one line). */
-export const MULTILINE = new Set(['summary', 'description', 'participants', 'notes', 'contact', 'scope', 'contributions.summary']);
+export const MULTILINE = new Set([
+  'summary',
+  'description',
+  'participants',
+  'notes',
+  'contact',
+  'scope',
+  'contributions.summary',
+]);
 
 /** What each referenced collection's entries are shown and searched by in a relation field. */
 export const DISPLAY_FIELD: Partial<Record<CollectionName, string>> = {

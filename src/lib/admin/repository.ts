@@ -17,7 +17,10 @@ export interface EditorRepository {
 
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 
-export function editorRepository(env: Record<string, string | undefined> = process.env, root = process.cwd()): EditorRepository {
+export function editorRepository(
+  env: Record<string, string | undefined> = process.env,
+  root = process.cwd(),
+): EditorRepository {
   let file: { repo?: unknown; branch?: unknown } = {};
   try {
     file = JSON.parse(readFileSync(join(root, EDITOR_CONFIG_FILE), 'utf8')) as typeof file;
@@ -26,6 +29,7 @@ export function editorRepository(env: Record<string, string | undefined> = proce
   }
   const repo = (env['CMS_GITHUB_REPO'] || (typeof file.repo === 'string' ? file.repo : '')).trim();
   const branch = (env['CMS_GITHUB_BRANCH'] || (typeof file.branch === 'string' ? file.branch : '') || 'main').trim();
-  if (repo && !REPO.test(repo)) throw new Error(`Tên kho GitHub của trình biên tập không hợp lệ: "${repo}" (cần dạng chủ-sở-hữu/tên-kho).`);
+  if (repo && !REPO.test(repo))
+    throw new Error(`Tên kho GitHub của trình biên tập không hợp lệ: "${repo}" (cần dạng chủ-sở-hữu/tên-kho).`);
   return { repo: repo || undefined, branch };
 }

@@ -38,7 +38,8 @@ function readModule(name: string, text: string): Module {
   for (const statement of source.statements) {
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.initializer) consts.set(declaration.name.text, declaration.initializer);
+        if (ts.isIdentifier(declaration.name) && declaration.initializer)
+          consts.set(declaration.name.text, declaration.initializer);
       }
     } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const from = statement.moduleSpecifier.text;
@@ -56,7 +57,9 @@ function readModule(name: string, text: string): Module {
 function docOf(node: ts.Node): string | undefined {
   const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
   const text = docs
-    .map((doc) => (typeof doc.comment === 'string' ? doc.comment : (doc.comment ?? []).map((part) => part.text).join('')))
+    .map((doc) =>
+      typeof doc.comment === 'string' ? doc.comment : (doc.comment ?? []).map((part) => part.text).join(''),
+    )
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -90,7 +93,8 @@ export function schemaDocs(sources: Record<string, string>): (module: string, ex
     for (const property of literal.properties) {
       if (ts.isPropertyAssignment(property)) {
         const name = propertyName(property.name);
-        if (name !== undefined) fields[name] = { doc: docOf(property), tree: resolve(property.initializer, module, depth + 1) };
+        if (name !== undefined)
+          fields[name] = { doc: docOf(property), tree: resolve(property.initializer, module, depth + 1) };
       } else if (ts.isShorthandPropertyAssignment(property)) {
         fields[property.name.text] = { doc: docOf(property), tree: resolveName(module, property.name.text, depth + 1) };
       }
@@ -100,7 +104,11 @@ export function schemaDocs(sources: Record<string, string>): (module: string, ex
 
   const resolve = (expression: ts.Expression, module: string, depth: number): DocTree => {
     if (depth > 50) throw new Error(`schema-docs: too deep in ${module}.ts (a cycle?)`);
-    if (ts.isParenthesizedExpression(expression) || ts.isAsExpression(expression) || ts.isSatisfiesExpression(expression)) {
+    if (
+      ts.isParenthesizedExpression(expression) ||
+      ts.isAsExpression(expression) ||
+      ts.isSatisfiesExpression(expression)
+    ) {
       return resolve(expression.expression, module, depth + 1);
     }
     if (ts.isArrowFunction(expression)) {

@@ -18,7 +18,9 @@ export function sveltiaSelfHosted(): Plugin {
       if (!MODULE.test(id)) return undefined;
       const found = code.match(CDN_FONT_FACE)?.length ?? 0;
       if (found !== EXPECTED) {
-        this.error(`@sveltia/cms: expected ${EXPECTED} @font-face rules on cdn.jsdelivr.net, found ${found}: check src/lib/admin/vite-plugin.ts after an upgrade`);
+        this.error(
+          `@sveltia/cms: expected ${EXPECTED} @font-face rules on cdn.jsdelivr.net, found ${found}: check src/lib/admin/vite-plugin.ts after an upgrade`,
+        );
       }
       return { code: code.replace(CDN_FONT_FACE, ''), map: null };
     },

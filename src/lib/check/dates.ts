@@ -37,7 +37,8 @@ export function implausibleDates(collection: string, data: Record<string, unknow
   if (collection === 'provinces') {
     const from = date(data['validFrom']);
     const until = date(data['validUntil']);
-    if (from && until && until < from) problems.push({ field: 'validUntil', message: 'Ngày kết thúc trước ngày bắt đầu' });
+    if (from && until && until < from)
+      problems.push({ field: 'validUntil', message: 'Ngày kết thúc trước ngày bắt đầu' });
   }
   return problems;
 }
@@ -63,7 +64,11 @@ export function impossibleDates(yaml: string, firstLine = 1): ImpossibleDate[] {
       if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) continue;
       const key = /^\s*(?:-\s+)?([A-Za-z][\w-]*)\s*:/.exec(line)?.[1];
       const why = mo < 1 || mo > 12 ? `không có tháng ${mo}` : `tháng ${mo} năm ${y} không có ngày ${d}`;
-      found.push({ line: firstLine + i, ...(key && { field: key }), message: `Ngày ${text} không có thật (${why}): kiểm tra lại ngày, tháng` });
+      found.push({
+        line: firstLine + i,
+        ...(key && { field: key }),
+        message: `Ngày ${text} không có thật (${why}): kiểm tra lại ngày, tháng`,
+      });
     }
   });
   return found;

@@ -44,6 +44,7 @@ const SAFE_SCHEMES = new Set(['https:', 'http:', 'mailto:', 'tel:']);
 /** What is wrong with a link target, or undefined when it is fine. Relative links and #fragments are fine. */
 export function linkProblem(target: string): string | undefined {
   // Browsers drop control characters and spaces before reading the scheme ("java\tscript:" runs too).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore control characters in a URL's scheme.
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(target.replace(/[\u0000-\u0020]/g, ''))?.[1];
   if (scheme === undefined || SAFE_SCHEMES.has(`${scheme.toLowerCase()}:`)) return undefined;
   return `Liên kết "${target.replace(/\s+/g, ' ').slice(0, 60)}" dùng kiểu "${scheme}:" không an toàn: chỉ dùng liên kết https://, mailto: hoặc đường dẫn trong trang`;

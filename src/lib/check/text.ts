@@ -2,9 +2,7 @@
 
 /** Line numbers (1-based) of lines that are not NFC, e.g. text pasted from Word with decomposed marks. */
 export function nonNfcLines(text: string): number[] {
-  return text
-    .split('\n')
-    .flatMap((line, i) => (line === line.normalize('NFC') ? [] : [i + 1]));
+  return text.split('\n').flatMap((line, i) => (line === line.normalize('NFC') ? [] : [i + 1]));
 }
 
 const HTML = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>|<!--/;

@@ -66,7 +66,14 @@ export async function roundSheets(root: string): Promise<RoundSheet[]> {
       out.push({
         file: r.display,
         round,
-        problems: [{ file: r.display, column: 'resultsSheet', value: name, message: `Không có tệp ${COLLECTIONS.votingRounds.path}/${name}: tải lên lại bảng kết quả` }],
+        problems: [
+          {
+            file: r.display,
+            column: 'resultsSheet',
+            value: name,
+            message: `Không có tệp ${COLLECTIONS.votingRounds.path}/${name}: tải lên lại bảng kết quả`,
+          },
+        ],
         notices: [],
         records: [],
       });
@@ -107,7 +114,10 @@ export async function roundSheets(root: string): Promise<RoundSheet[]> {
     }
     if (contentProblems.length > 0) {
       // A content file the importer cannot read: the check reports it on that file; the sheet waits for the fix.
-      sheet.problems.push({ file, message: 'Chưa đọc bảng này: sửa trước các tệp nội dung bị lỗi cú pháp (xem danh sách)' });
+      sheet.problems.push({
+        file,
+        message: 'Chưa đọc bảng này: sửa trước các tệp nội dung bị lỗi cú pháp (xem danh sách)',
+      });
       continue;
     }
     const prepared = await prepareImport(new Uint8Array(readFileSync(path)), content, { file, round });

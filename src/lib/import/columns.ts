@@ -5,7 +5,16 @@
 import { columnLetter, squashKey } from './text.ts';
 
 export type Field =
-  'stt' | 'name' | 'group' | 'producer' | 'kind' | 'address' | 'province' | 'score' | 'certificate' | 'decision';
+  | 'stt'
+  | 'name'
+  | 'group'
+  | 'producer'
+  | 'kind'
+  | 'address'
+  | 'province'
+  | 'score'
+  | 'certificate'
+  | 'decision';
 
 export interface ColumnSpec {
   field: Field;

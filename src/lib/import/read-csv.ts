@@ -51,7 +51,11 @@ function parseWith(text: string, delimiter: string, toLine?: number): SheetRows[
   return records.map(({ record, info }) => ({ line: info.lines, cells: record.map(cellText) }));
 }
 
-export function readCsv(bytes: Uint8Array, file: string, limits: SheetLimits): { sheet?: SheetRows; problems: Problem[] } {
+export function readCsv(
+  bytes: Uint8Array,
+  file: string,
+  limits: SheetLimits,
+): { sheet?: SheetRows; problems: Problem[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problems: [{ file, line: 1, message: `Tệp lưu dạng UTF-16 ("Unicode Text"): ${SAVE_AS_UTF8}` }] };
   }
@@ -106,7 +110,11 @@ export function readCsv(bytes: Uint8Array, file: string, limits: SheetLimits): {
 }
 
 /** Rows within the limits: row count, columns and cell length, each over-limit cell named by line and column. */
-function checkLimits(all: SheetRows['rows'], file: string, limits: SheetLimits): { sheet?: SheetRows; problems: Problem[] } {
+function checkLimits(
+  all: SheetRows['rows'],
+  file: string,
+  limits: SheetLimits,
+): { sheet?: SheetRows; problems: Problem[] } {
   const problems: Problem[] = [];
   const rows: SheetRows['rows'] = [];
   for (const row of all) {

@@ -47,8 +47,7 @@ export async function readSheetFile(bytes: Uint8Array, file: string, options: Re
   }
   if (/\.xlsx$/i.test(file))
     return only('Tệp có đuôi .xlsx nhưng không phải tệp Excel: mở bằng Excel và lưu lại dạng .xlsx');
-  if (options.sheet !== undefined)
-    return only(`Tệp CSV chỉ có một bảng: bỏ lựa chọn trang tính "${options.sheet}"`);
+  if (options.sheet !== undefined) return only(`Tệp CSV chỉ có một bảng: bỏ lựa chọn trang tính "${options.sheet}"`);
   return { ...readCsv(bytes, file, limits), notices: [] };
 }
 
@@ -60,7 +59,9 @@ function chooseSheet(
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
   let chosen: (typeof sheets)[number] | undefined;
   if (wanted !== undefined) {
-    chosen = sheets.find((s) => matchKey(s.name) === matchKey(wanted)) ?? (/^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined);
+    chosen =
+      sheets.find((s) => matchKey(s.name) === matchKey(wanted)) ??
+      (/^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined);
     if (!chosen) {
       return {
         notices: [],

@@ -144,7 +144,8 @@ export function readXlsx(
   };
   try {
     const workbook = text('xl/workbook.xml');
-    if (!workbook) return { problems: [{ file, message: `Không đọc được tệp Excel (thiếu phần xl/workbook.xml): ${EXCEL_HELP}` }] };
+    if (!workbook)
+      return { problems: [{ file, message: `Không đọc được tệp Excel (thiếu phần xl/workbook.xml): ${EXCEL_HELP}` }] };
     const rels = new Map<string, string>();
     for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
       const id = attr(m[1]!, 'Id');

@@ -108,7 +108,11 @@ export class RecordFile {
    * Several edits at once, the data read back from the document only at the end: fields set inside list entries,
    * then entries appended to the list `key` (created when missing).
    */
-  batch(edits: ReadonlyArray<{ path: Array<string | number>; value: unknown }>, key: string, append: readonly unknown[]): void {
+  batch(
+    edits: ReadonlyArray<{ path: Array<string | number>; value: unknown }>,
+    key: string,
+    append: readonly unknown[],
+  ): void {
     if (edits.length === 0 && append.length === 0) return;
     const doc = this.document();
     for (const { path, value } of edits) doc.setIn(path, this.node(value, String(path.at(-1))));
@@ -129,7 +133,8 @@ export class RecordFile {
     if (this.format === 'json') return (this.rendered = `${JSON.stringify(this.data, null, 2)}\n`);
     const doc = this.document();
     this.rendered =
-      (this.original !== undefined ? keepUnchanged(this.original, doc, this.data) : undefined) ?? doc.toString(TO_STRING);
+      (this.original !== undefined ? keepUnchanged(this.original, doc, this.data) : undefined) ??
+      doc.toString(TO_STRING);
     return this.rendered;
   }
 

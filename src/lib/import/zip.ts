@@ -32,12 +32,15 @@ export function zipEntries(bytes: Uint8Array, limits: SheetLimits): Map<string, 
       break;
     }
   }
-  if (eocd < 0) throw new ZipError('Tệp Excel hỏng (không thấy mục lục của tệp nén): mở bằng Excel và lưu lại dạng .xlsx');
+  if (eocd < 0)
+    throw new ZipError('Tệp Excel hỏng (không thấy mục lục của tệp nén): mở bằng Excel và lưu lại dạng .xlsx');
   const count = view.getUint16(eocd + 10, true);
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || dirOffset === 0xffffffff)
-    throw new ZipError('Tệp Excel dạng ZIP64 (quá lớn cho một bảng kết quả): chép riêng bảng kết quả sang tệp mới rồi lưu lại');
+    throw new ZipError(
+      'Tệp Excel dạng ZIP64 (quá lớn cho một bảng kết quả): chép riêng bảng kết quả sang tệp mới rồi lưu lại',
+    );
   if (count > limits.entries) throw new ZipError(LIMIT_MESSAGES.entries(count, limits.entries));
   if (dirOffset + dirSize > bytes.length)
     throw new ZipError('Tệp Excel hỏng hoặc bị cắt cụt: mở bằng Excel và lưu lại dạng .xlsx');
@@ -80,7 +83,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     return data;
   }
   if (entry.method !== 8)
-    throw new ZipError(`Tệp Excel nén theo cách không hỗ trợ (phần "${entry.name}"): mở bằng Excel và lưu lại dạng .xlsx`);
+    throw new ZipError(
+      `Tệp Excel nén theo cách không hỗ trợ (phần "${entry.name}"): mở bằng Excel và lưu lại dạng .xlsx`,
+    );
   try {
     // One byte over the declared size tells a lying directory from an exact one.
     const out = inflateRawSync(data, { maxOutputLength: entry.size + 1 });
@@ -88,7 +93,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     return out;
   } catch (error) {
     if (error instanceof ZipError) throw error;
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError(LIMIT_MESSAGES.lying(entry.name));
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new ZipError(LIMIT_MESSAGES.lying(entry.name));
     throw new ZipError(`Tệp Excel hỏng (phần "${entry.name}" giải nén lỗi): mở bằng Excel và lưu lại dạng .xlsx`);
   }
 }

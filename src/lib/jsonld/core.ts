@@ -34,7 +34,12 @@ export const nodeId = {
 
 /** The site itself as the publisher of its pages and data. */
 export function siteOrganization(origin: URL | string): Exclude<Organization, string> {
-  return { '@type': 'Organization', '@id': absolute('/#to-chuc', origin), name: t('site.name'), url: absolute('/', origin) };
+  return {
+    '@type': 'Organization',
+    '@id': absolute('/#to-chuc', origin),
+    name: t('site.name'),
+    url: absolute('/', origin),
+  };
 }
 
 /** The home page's WebSite node, with the search box search engines can offer. */

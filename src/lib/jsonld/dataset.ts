@@ -28,7 +28,11 @@ export function datasetNode(d: DatasetInput, origin: URL | string, modified: Dat
     variableMeasured: [...d.columns],
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(`/du-lieu/${d.id}.csv`, origin) },
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absolute(`/du-lieu/${d.id}.json`, origin) },
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'application/json',
+        contentUrl: absolute(`/du-lieu/${d.id}.json`, origin),
+      },
     ],
   };
 }
@@ -73,7 +77,11 @@ export function statisticsNode(
     isBasedOn: [...new Set(page.sourceUrls)],
     distribution: [
       { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute('/du-lieu/so-lieu.csv', origin) },
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absolute('/du-lieu/so-lieu.json', origin) },
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'application/json',
+        contentUrl: absolute('/du-lieu/so-lieu.json', origin),
+      },
     ],
   };
 }

@@ -4,7 +4,15 @@ export { breadcrumbNode } from './breadcrumbs';
 export { catalogNode, datasetNode, statisticsNode, type DatasetInput } from './dataset';
 export { conferenceNode, type ConferenceInput } from './event';
 export { newsArticleNode, storyNode, type ArticleInput } from './news';
-export { aboutPageNode, collectionPageNode, mapPageNode, recognitionPageNode, searchPageNode, type ListingInput, type PageInput } from './page';
+export {
+  aboutPageNode,
+  collectionPageNode,
+  mapPageNode,
+  recognitionPageNode,
+  searchPageNode,
+  type ListingInput,
+  type PageInput,
+} from './page';
 export { provinceNode, type ProvinceInput } from './place';
 export { beneficiaryNode, productNode, type BeneficiaryInput, type ProductInput } from './product';
 export { roundNode, type RoundInput } from './round';

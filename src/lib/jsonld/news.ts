@@ -32,7 +32,9 @@ function articleFields(a: ArticleInput, origin: URL | string) {
     author: { '@id': absolute('/#to-chuc', origin) },
     publisher: { '@id': absolute('/#to-chuc', origin) },
     isBasedOn: basedOn(a.sources),
-    ...(a.places && a.places.length > 0 ? { contentLocation: a.places.map((name) => ({ '@type': 'AdministrativeArea' as const, name })) } : {}),
+    ...(a.places && a.places.length > 0
+      ? { contentLocation: a.places.map((name) => ({ '@type': 'AdministrativeArea' as const, name })) }
+      : {}),
     ...(a.about && a.about.length > 0 ? { about: a.about.map((id) => ({ '@id': absolute(id, origin) })) } : {}),
   };
 }

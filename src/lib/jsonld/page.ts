@@ -71,11 +71,20 @@ export function mapPageNode(p: PageInput, origin: URL | string): Exclude<WebPage
   return {
     '@type': 'WebPage',
     ...pageFields(p, origin),
-    mainEntity: { '@type': 'Map', name: p.title, ...(p.description ? { description: p.description } : {}), url: absolute(p.path, origin) },
+    mainEntity: {
+      '@type': 'Map',
+      name: p.title,
+      ...(p.description ? { description: p.description } : {}),
+      url: absolute(p.path, origin),
+    },
   };
 }
 
 /** A product's printable recognition page (/san-pham/<slug>/chung-nhan/): a WebPage about the product's node. */
 export function recognitionPageNode(p: PageInput, productId: string, origin: URL | string): Exclude<WebPage, string> {
-  return { '@type': 'WebPage', ...pageFields(p, origin), about: { '@id': absolute(nodeId.product(productId), origin) } };
+  return {
+    '@type': 'WebPage',
+    ...pageFields(p, origin),
+    about: { '@id': absolute(nodeId.product(productId), origin) },
+  };
 }

@@ -29,6 +29,8 @@ export function provinceNode(p: ProvinceInput, origin: URL | string): Exclude<Ad
     identifier: { '@type': 'PropertyValue', propertyID: 'GSO', value: p.gsoCode },
     geo: { '@type': 'GeoCoordinates', latitude: p.centre.lat, longitude: p.centre.lng },
     containedInPlace: p.current ? ref(p.current, origin) : { '@type': 'Country', name: 'Việt Nam' },
-    ...(p.predecessors && p.predecessors.length > 0 ? { containsPlace: p.predecessors.map((q) => ref(q, origin)) } : {}),
+    ...(p.predecessors && p.predecessors.length > 0
+      ? { containsPlace: p.predecessors.map((q) => ref(q, origin)) }
+      : {}),
   };
 }

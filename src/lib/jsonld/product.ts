@@ -89,7 +89,11 @@ export function beneficiaryNode(b: BeneficiaryInput, origin: URL | string): Excl
               b.location.radius > 0
                 ? {
                     '@type': 'GeoCircle' as const,
-                    geoMidpoint: { '@type': 'GeoCoordinates' as const, latitude: b.location.lat, longitude: b.location.lng },
+                    geoMidpoint: {
+                      '@type': 'GeoCoordinates' as const,
+                      latitude: b.location.lat,
+                      longitude: b.location.lng,
+                    },
                     geoRadius: b.location.radius,
                   }
                 : { '@type': 'GeoCoordinates' as const, latitude: b.location.lat, longitude: b.location.lng },

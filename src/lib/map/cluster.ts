@@ -200,7 +200,11 @@ export interface IndexedCluster {
 }
 
 /** The clusters of the index at `zoom`, or undefined when the index has no such zoom or another radius. */
-export function indexedClusters(file: ClusterIndexFile, zoom: number, radius = CLUSTER_RADIUS): IndexedCluster[] | undefined {
+export function indexedClusters(
+  file: ClusterIndexFile,
+  zoom: number,
+  radius = CLUSTER_RADIUS,
+): IndexedCluster[] | undefined {
   const flat = file.v === 1 && file.radius === radius ? file.zooms[String(zoom)] : undefined;
   if (!flat) return undefined;
   const clusters: IndexedCluster[] = [];

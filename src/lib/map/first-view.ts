@@ -78,7 +78,9 @@ function pathData(lines: Array<Array<[number, number]>>, close: boolean, centre:
  * The land's outline as closed rings, joined from the coast arcs (which bound the land: coast and national border),
  * so the land is filled from a quarter of the points of its 105 province polygons. Undefined if they do not close.
  */
-export function coastRings(coast: ReadonlyArray<ReadonlyArray<[number, number]>>): Array<Array<[number, number]>> | undefined {
+export function coastRings(
+  coast: ReadonlyArray<ReadonlyArray<[number, number]>>,
+): Array<Array<[number, number]>> | undefined {
   const key = ([lat, lng]: readonly [number, number]) => `${lat},${lng}`;
   const at = new Map<string, number[]>();
   coast.forEach((arc, i) => {
@@ -123,7 +125,11 @@ function projector(zoom: number, centre: { x: number; y: number }) {
 }
 
 /** Markup for clusters at `zoom`: areas for coarse single points, then markers, the lower ones on top (as Leaflet). */
-export function clusterMarkup(clusters: readonly IndexedCluster[], zoom: number, centre: { x: number; y: number }): string {
+export function clusterMarkup(
+  clusters: readonly IndexedCluster[],
+  zoom: number,
+  centre: { x: number; y: number },
+): string {
   const { scale, px, py } = projector(zoom, centre);
   let areas = '';
   let markers = '';

@@ -155,7 +155,8 @@ export const yearsOf = (columns: MapColumns, i: number): number[] =>
 /** True when item `i` received support in year `year`. */
 export function supportedIn(columns: MapColumns, i: number, year: number): boolean {
   const offset = year - columns.y0;
-  for (let n = columns.yearStart[i]!; n < columns.yearStart[i + 1]!; n++) if (columns.yearList[n] === offset) return true;
+  for (let n = columns.yearStart[i]!; n < columns.yearStart[i + 1]!; n++)
+    if (columns.yearList[n] === offset) return true;
   return false;
 }
 

@@ -4,7 +4,7 @@
  * rounded to a grid that matches the precision, so a coarse location cannot leak the exact one it was typed from.
  */
 
-import { type Kind, type Precision } from '../vocabulary.ts';
+import type { Kind, Precision } from '../vocabulary.ts';
 
 export { KINDS, PRECISIONS, type Kind, type Precision } from '../vocabulary.ts';
 

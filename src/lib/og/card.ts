@@ -9,13 +9,19 @@ export interface Card {
   title: string;
   subtitle?: string | undefined;
   /** An SVG document drawn on the right (the locator map), with labels laid over it: x is where each text ends. */
-  picture?: { svg: string; width: number; height: number; labels: Array<{ text: string; x: number; y: number }> } | undefined;
+  picture?:
+    | { svg: string; width: number; height: number; labels: Array<{ text: string; x: number; y: number }> }
+    | undefined;
 }
 
 /** Satori's element shape (what JSX would produce). */
 export interface CardNode {
   type: string;
-  props: { style?: Record<string, string | number>; children?: Array<CardNode | string> | string; [key: string]: unknown };
+  props: {
+    style?: Record<string, string | number>;
+    children?: Array<CardNode | string> | string;
+    [key: string]: unknown;
+  };
 }
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
@@ -24,7 +30,12 @@ const PADDING = { x: 64, y: 56 } as const;
 const PICTURE = { width: 400, height: 508 } as const;
 export const FONT_FAMILY = 'CardLatin, CardVietnamese, CardLatinExt';
 
-const h = (type: string, style: Record<string, string | number>, children?: CardNode['props']['children'], extra = {}): CardNode => ({
+const h = (
+  type: string,
+  style: Record<string, string | number>,
+  children?: CardNode['props']['children'],
+  extra = {},
+): CardNode => ({
   type,
   props: { style, ...(children === undefined ? {} : { children }), ...extra },
 });
@@ -59,29 +70,52 @@ export function cardTree(card: Card): CardNode {
       h('div', { display: 'flex', fontSize: 30, color: '#d7efe2' }, clip(card.kicker, 70)),
       h('div', { display: 'flex', flexDirection: 'column' }, [
         h('div', { display: 'flex', fontSize: titleSize(title, narrow), fontWeight: 700, lineHeight: 1.18 }, title),
-        ...(card.subtitle ? [h('div', { display: 'flex', fontSize: 32, marginTop: 24, color: '#eaf6ef' }, clip(card.subtitle, 110))] : []),
+        ...(card.subtitle
+          ? [h('div', { display: 'flex', fontSize: 32, marginTop: 24, color: '#eaf6ef' }, clip(card.subtitle, 110))]
+          : []),
       ]),
-      h('div', { display: 'flex', fontSize: 26, color: '#d7efe2', borderTop: '3px solid #ffbf47', paddingTop: 18 }, t('site.name')),
+      h(
+        'div',
+        { display: 'flex', fontSize: 26, color: '#d7efe2', borderTop: '3px solid #ffbf47', paddingTop: 18 },
+        t('site.name'),
+      ),
     ],
   );
   const pic = card.picture;
   const scale = pic ? Math.min(PICTURE.width / pic.width, PICTURE.height / pic.height) : 1;
   const picture = pic
     ? [
-        h('div', { display: 'flex', position: 'relative', width: pic.width * scale, height: pic.height * scale, marginLeft: 40 }, [
-          h('img', { width: pic.width * scale, height: pic.height * scale }, undefined, {
-            src: `data:image/svg+xml;base64,${Buffer.from(pic.svg).toString('base64')}`,
+        h(
+          'div',
+          {
+            display: 'flex',
+            position: 'relative',
             width: pic.width * scale,
             height: pic.height * scale,
-          }),
-          ...pic.labels.map((l) =>
-            h(
-              'div',
-              { display: 'flex', position: 'absolute', right: (pic.width - l.x) * scale, top: l.y * scale - 22, fontSize: 18, color: '#ffffff' },
-              l.text,
+            marginLeft: 40,
+          },
+          [
+            h('img', { width: pic.width * scale, height: pic.height * scale }, undefined, {
+              src: `data:image/svg+xml;base64,${Buffer.from(pic.svg).toString('base64')}`,
+              width: pic.width * scale,
+              height: pic.height * scale,
+            }),
+            ...pic.labels.map((l) =>
+              h(
+                'div',
+                {
+                  display: 'flex',
+                  position: 'absolute',
+                  right: (pic.width - l.x) * scale,
+                  top: l.y * scale - 22,
+                  fontSize: 18,
+                  color: '#ffffff',
+                },
+                l.text,
+              ),
             ),
-          ),
-        ]),
+          ],
+        ),
       ]
     : [];
   return h(

@@ -76,7 +76,10 @@ export function ogCards(site: Site): OgCard[] {
             ...DOCUMENT_SIZE,
             svg: locatorDocument([
               { at: [p.data.centre.lng, p.data.centre.lat], role: 'main' },
-              ...related.map((q) => ({ at: [province(q.id).data.centre.lng, province(q.id).data.centre.lat] as const, role: 'other' as const })),
+              ...related.map((q) => ({
+                at: [province(q.id).data.centre.lng, province(q.id).data.centre.lat] as const,
+                role: 'other' as const,
+              })),
             ]),
             labels: archipelagoLabels().map((l) => ({ text: t(`prov.map.${l.key}`), x: l.x, y: l.y })),
           },
@@ -93,7 +96,11 @@ export const SHARE_PHOTO_WIDTH = 960;
  * getImage options for a photo used as a share image: JPEG (every share preview reads it; WebP is not universal),
  * no wider than SHARE_PHOTO_WIDTH nor than the photo, i.e. the very JPEG fallback the page's <Picture> already writes.
  */
-export const sharePhoto = <T extends { width: number }>(src: T) => ({ src, width: Math.min(SHARE_PHOTO_WIDTH, src.width), format: 'jpg' as const });
+export const sharePhoto = <T extends { width: number }>(src: T) => ({
+  src,
+  width: Math.min(SHARE_PHOTO_WIDTH, src.width),
+  format: 'jpg' as const,
+});
 
 const drawn = new WeakMap<Site, Set<string>>();
 

@@ -24,7 +24,12 @@ const CACHE_DIR = process.env['OG_CACHE_DIR'] ?? join(process.cwd(), 'node_modul
 
 const fromDataUrl = (url: string) => Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
 type Weight = 400 | 700;
-const font = (name: string, url: string, weight: Weight) => ({ name, data: fromDataUrl(url), weight, style: 'normal' as const });
+const font = (name: string, url: string, weight: Weight) => ({
+  name,
+  data: fromDataUrl(url),
+  weight,
+  style: 'normal' as const,
+});
 let fonts: ReturnType<typeof font>[] | undefined;
 const loadFonts = () =>
   (fonts ??= [
@@ -43,7 +48,10 @@ async function draw(card: Card): Promise<Buffer> {
 
 /** The card as PNG bytes, from the cache when the same card was drawn before. */
 export async function renderCard(card: Card): Promise<Buffer> {
-  const key = createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, card])).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(JSON.stringify([TEMPLATE_VERSION, card]))
+    .digest('hex')
+    .slice(0, 32);
   const file = CACHE_DIR ? join(CACHE_DIR, `${key}.png`) : undefined;
   if (file) {
     const hit = await readFile(file).catch(() => undefined);

@@ -18,7 +18,10 @@ const KEEP = 2 / 3;
 /** How many first letters of a typed word of `length` letters a match must hold. */
 export const mustKeep = (length: number): number => Math.min(length, Math.max(3, Math.ceil(length * KEEP)));
 
-const words = (text: string): string[] => foldMarks(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  foldMarks(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * The typed words of `query` that the result does not hold: `content` is the result's text as Pagefind returns it

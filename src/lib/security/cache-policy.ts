@@ -43,7 +43,13 @@ export const PAGEFIND_FIXED_NAMES = [
 /** In order: a later rule wins over an earlier one for the paths both cover; paths no rule covers revalidate. */
 export function cacheRules(): CacheRule[] {
   return [
-    { what: "Astro's hashed scripts, styles, images and fonts", patterns: ['/_astro/*'], regex: '^/_astro/', cloudfront: ['/_astro/*'], value: IMMUTABLE },
+    {
+      what: "Astro's hashed scripts, styles, images and fonts",
+      patterns: ['/_astro/*'],
+      regex: '^/_astro/',
+      cloudfront: ['/_astro/*'],
+      value: IMMUTABLE,
+    },
     {
       what: "Pagefind's index, fragments, filters and metadata (hashed names)",
       patterns: ['/pagefind/*'],
@@ -58,8 +64,20 @@ export function cacheRules(): CacheRule[] {
       cloudfront: ['/pagefind/pagefind.js', '/pagefind/pagefind-*', '/pagefind/wasm.*'],
       value: REVALIDATE,
     },
-    { what: "the web editor's hashed chunks", patterns: ['/admin/app/*'], regex: '^/admin/app/', cloudfront: ['/admin/app/*'], value: IMMUTABLE },
-    { what: "the web editor's entry (same name every release)", patterns: ['/admin/app/editor.js'], regex: '^/admin/app/editor\\.js$', cloudfront: ['/admin/app/editor.js'], value: REVALIDATE },
+    {
+      what: "the web editor's hashed chunks",
+      patterns: ['/admin/app/*'],
+      regex: '^/admin/app/',
+      cloudfront: ['/admin/app/*'],
+      value: IMMUTABLE,
+    },
+    {
+      what: "the web editor's entry (same name every release)",
+      patterns: ['/admin/app/editor.js'],
+      regex: '^/admin/app/editor\\.js$',
+      cloudfront: ['/admin/app/editor.js'],
+      value: REVALIDATE,
+    },
   ];
 }
 

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 
 /** A CSP hash source for an inline element's exact text: 'sha256-…'. */
-export const sha256Source = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+export const sha256Source = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 export interface PolicyInputs {
   /** Where map tiles come from, e.g. "https://tile.openstreetmap.org"; absent when the map uses no tiles. */
@@ -91,7 +92,10 @@ export function securityHeaders(inputs: PolicyInputs): Array<[string, string]> {
     ['X-Frame-Options', 'DENY'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
-    ['Permissions-Policy', 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()'],
+    [
+      'Permissions-Policy',
+      'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+    ],
   ];
 }
 

@@ -42,7 +42,7 @@ function decode(value: string): string {
 /** True when a URL attribute value would run script: javascript: (the browser drops controls and spaces first). */
 export const isJavascriptUrl = (value: string): boolean =>
   decode(value)
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what the browser drops.
     .replace(/[\u0000-\u0020]/g, '')
     .toLowerCase()
     .startsWith('javascript:');
@@ -83,7 +83,8 @@ export function inlineCode(html: string): InlineCode[] {
       if (!attributes.has(key)) attributes.set(key, value);
       if (key.startsWith('on')) found.push({ kind: 'event-handler', code: match[0].trim() });
       else if (key === 'style') found.push({ kind: 'style-attribute', code: match[0].trim() });
-      else if (URL_ATTRIBUTES.has(key) && isJavascriptUrl(value)) found.push({ kind: 'javascript-url', code: match[0].trim() });
+      else if (URL_ATTRIBUTES.has(key) && isJavascriptUrl(value))
+        found.push({ kind: 'javascript-url', code: match[0].trim() });
     }
     i = j;
     if (name === 'script' || name === 'style') {

@@ -47,7 +47,8 @@ interface VisitorContext {
  */
 export function rawHtmlAsText(found?: RawHtml[]) {
   return (ctx: FactoryContext) => {
-    if (!ctx.fileURL || ctx.sourceFormat !== 'markdown' || !isContributedMarkdown(fileURLToPath(ctx.fileURL))) return null;
+    if (!ctx.fileURL || ctx.sourceFormat !== 'markdown' || !isContributedMarkdown(fileURLToPath(ctx.fileURL)))
+      return null;
     return {
       name: 'raw-html-as-text',
       options: { position: true },
@@ -121,7 +122,8 @@ export function rawHtmlGuard() {
         },
         'astro:build:start': async () => {
           const problems = await rawHtmlProblems(root);
-          if (problems.length > 0) throw new Error(`Nội dung có mã HTML (${problems.length} tệp):\n${problems.join('\n')}`);
+          if (problems.length > 0)
+            throw new Error(`Nội dung có mã HTML (${problems.length} tệp):\n${problems.join('\n')}`);
         },
       },
     },

@@ -83,11 +83,16 @@ export function layoutBars(series: readonly BarSeries[], rows: readonly BarInput
   const width = options.width ?? SIZES.width;
   const several = series.length > 1;
   const textOf = (value: number | undefined, s: number) =>
-    value === undefined ? options.missing : several && series[s]?.short ? `${options.format(value)} ${series[s]!.short}` : options.format(value);
+    value === undefined
+      ? options.missing
+      : several && series[s]?.short
+        ? `${options.format(value)} ${series[s]!.short}`
+        : options.format(value);
   const values = rows.flatMap((r) => r.values.filter((v): v is number => v !== undefined));
   const max = Math.max(0, ...values);
   // Room for the longest value text at the end of the longest bar.
-  const textRoom = Math.max(...rows.flatMap((r) => r.values.map((v, s) => textWidth(textOf(v, s), SIZES.value))), 0) + 8;
+  const textRoom =
+    Math.max(...rows.flatMap((r) => r.values.map((v, s) => textWidth(textOf(v, s), SIZES.value))), 0) + 8;
   const barMax = Math.max(width * 0.4, width - textRoom);
   const perLine = Math.floor(width / (SIZES.label * 0.56));
 

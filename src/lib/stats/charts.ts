@@ -78,7 +78,8 @@ export const FUNDING = [
 ] as const satisfies ReadonlyArray<readonly [string, UiKey]>;
 
 /** "11,76 tỷ đồng" or "1.234" by the chart's unit. */
-export const formatValue = (unit: ChartUnit) => (value: number) => (unit === 'dong' ? formatMoney(value) : formatNumber(value));
+export const formatValue = (unit: ChartUnit) => (value: number) =>
+  unit === 'dong' ? formatMoney(value) : formatNumber(value);
 
 /** Each publisher once, linked where the source has an address. */
 export function sourceLinks(sources: readonly SourceLike[]): SourceLink[] {
@@ -143,7 +144,9 @@ export function levelsChart(rounds: readonly RoundLike[]): ChartSpec {
 
 /** Recognised products by group, from the rounds that publish that split; undefined when none does. */
 export function officialGroupsChart(rounds: readonly RoundLike[]): ChartSpec | undefined {
-  const split = byYear(rounds.filter((r) => r.data.recognisedByGroup && Object.keys(r.data.recognisedByGroup).length > 0));
+  const split = byYear(
+    rounds.filter((r) => r.data.recognisedByGroup && Object.keys(r.data.recognisedByGroup).length > 0),
+  );
   if (split.length === 0) return undefined;
   return {
     id: 'cong-nhan-theo-nhom',
@@ -231,7 +234,10 @@ export function kindsChart(report: ReportLike): ChartSpec | undefined {
 }
 
 /** Provincial reports' totals side by side; undefined unless at least two provinces have one to compare. */
-export function provincesFundingChart(reports: readonly ReportLike[], nameOf: (provinceId: string) => string): ChartSpec | undefined {
+export function provincesFundingChart(
+  reports: readonly ReportLike[],
+  nameOf: (provinceId: string) => string,
+): ChartSpec | undefined {
   const withTotal = reports.filter((r) => r.data.province && r.data.funding.total !== undefined);
   if (new Set(withTotal.map((r) => r.data.province!.id)).size < 2) return undefined;
   return {
@@ -254,7 +260,11 @@ export function provincesFundingChart(reports: readonly ReportLike[], nameOf: (p
 export function describeChart(spec: ChartSpec): string {
   const format = formatValue(spec.unit);
   const points = spec.rows.flatMap((r) =>
-    r.values.flatMap((v, s) => (v === undefined ? [] : [{ v, what: spec.series.length > 1 ? `${r.label}, ${spec.series[s]!.label.toLowerCase()}` : r.label }])),
+    r.values.flatMap((v, s) =>
+      v === undefined
+        ? []
+        : [{ v, what: spec.series.length > 1 ? `${r.label}, ${spec.series[s]!.label.toLowerCase()}` : r.label }],
+    ),
   );
   if (points.length === 0) return t('stats.chart.descEmpty', { title: spec.title });
   const top = points.reduce((a, b) => (b.v > a.v ? b : a));

@@ -25,9 +25,7 @@ export function project([lng, lat]: LngLat): [x: number, y: number] {
 
 /** SVG path data of closed rings. */
 export const ringsPath = (rings: ReadonlyArray<readonly LngLat[]>): string =>
-  rings
-    .map((ring) => ring.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).join(' ')}`).join('') + 'Z')
-    .join('');
+  rings.map((ring) => `${ring.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).join(' ')}`).join('')}Z`).join('');
 
 /** The outline as path data (computed once). */
 export const outlinePath = (): string => (cached ??= ringsPath(VIETNAM_OUTLINE));
@@ -41,12 +39,29 @@ let cached: string | undefined;
 export const ARCHIPELAGOS = [
   {
     key: 'hoang-sa',
-    points: [[112.33, 16.83], [111.6, 16.53], [111.2, 15.78], [112.73, 16.67], [111.7, 16.45], [111.77, 16.05]],
+    points: [
+      [112.33, 16.83],
+      [111.6, 16.53],
+      [111.2, 15.78],
+      [112.73, 16.67],
+      [111.7, 16.45],
+      [111.77, 16.05],
+    ],
     label: [115, 17.35],
   },
   {
     key: 'truong-sa',
-    points: [[111.92, 8.64], [114.33, 11.43], [114.33, 9.88], [114.36, 10.18], [114.48, 10.38], [112.92, 7.89], [112.95, 8.85], [113.7, 8.97], [113.3, 8.18]],
+    points: [
+      [111.92, 8.64],
+      [114.33, 11.43],
+      [114.33, 9.88],
+      [114.36, 10.18],
+      [114.48, 10.38],
+      [112.92, 7.89],
+      [112.95, 8.85],
+      [113.7, 8.97],
+      [113.3, 8.18],
+    ],
     label: [115, 12.2],
   },
 ] as const satisfies ReadonlyArray<{ key: string; points: readonly LngLat[]; label: LngLat }>;
@@ -64,7 +79,10 @@ function simplifyLine(points: readonly LngLat[], tolerance: number): LngLat[] {
     if (d > farDistance) [far, farDistance] = [i, d];
   }
   if (farDistance <= tolerance) return [a, b];
-  return [...simplifyLine(points.slice(0, far + 1), tolerance).slice(0, -1), ...simplifyLine(points.slice(far), tolerance)];
+  return [
+    ...simplifyLine(points.slice(0, far + 1), tolerance).slice(0, -1),
+    ...simplifyLine(points.slice(far), tolerance),
+  ];
 }
 
 /**
@@ -76,7 +94,8 @@ export function simplifyRing(ring: readonly LngLat[], tolerance = 0.04): LngLat[
   const start = open[0]!;
   let far = 0;
   open.forEach((p, i) => {
-    if (Math.hypot(p[0] - start[0], p[1] - start[1]) > Math.hypot(open[far]![0] - start[0], open[far]![1] - start[1])) far = i;
+    if (Math.hypot(p[0] - start[0], p[1] - start[1]) > Math.hypot(open[far]![0] - start[0], open[far]![1] - start[1]))
+      far = i;
   });
   const half1 = simplifyLine(open.slice(0, far + 1), tolerance);
   const half2 = simplifyLine([...open.slice(far), start], tolerance);
@@ -105,7 +124,10 @@ export const archipelagoLabels = () =>
  * It has no text, so no font is needed to draw it; the card writes the archipelagos' names at archipelagoLabels().
  * The page's own map is drawn by ProvinceLocator.astro from the same geometry.
  */
-export function locatorDocument(points: readonly LocatorPoint[], colours = { land: '#d7efe2', mark: '#ffbf47' }): string {
+export function locatorDocument(
+  points: readonly LocatorPoint[],
+  colours = { land: '#d7efe2', mark: '#ffbf47' },
+): string {
   const dots = ARCHIPELAGOS.flatMap((a) => a.points.map((p) => project(p)))
     .map(([x, y]) => `<circle cx="${x}" cy="${y}" r="1.6" fill="${colours.land}"/>`)
     .join('');

@@ -44,19 +44,28 @@ export function missingData(
     notes.push(t('stats.missing.groups'));
   }
 
-  const regional = new Set(rounds.filter((r) => r.data.level === 'khu-vuc').flatMap((r) => (r.data.region ? [r.data.region] : [])));
+  const regional = new Set(
+    rounds.filter((r) => r.data.level === 'khu-vuc').flatMap((r) => (r.data.region ? [r.data.region] : [])),
+  );
   const absent = REGIONS.filter((g) => !regional.has(g));
-  if (absent.length > 0) notes.push(t('stats.missing.regions', { regions: absent.map((g) => t(`region.${g}`)).join(', ') }));
+  if (absent.length > 0)
+    notes.push(t('stats.missing.regions', { regions: absent.map((g) => t(`region.${g}`)).join(', ') }));
 
   const absentLevels = LEVELS.filter((l: Level) => !rounds.some((r) => r.data.level === l));
-  if (absentLevels.length > 0) notes.push(t('stats.missing.levels', { levels: absentLevels.map((l) => t(`level.${l}`).toLowerCase()).join(', ') }));
+  if (absentLevels.length > 0)
+    notes.push(
+      t('stats.missing.levels', { levels: absentLevels.map((l) => t(`level.${l}`).toLowerCase()).join(', ') }),
+    );
 
   const noEntries = rounds.filter((r) => r.data.entries === undefined);
   if (noEntries.length > 0) {
     notes.push(
       t('stats.missing.entries', {
         count: noEntries.length,
-        rounds: [...noEntries].sort((a, b) => a.data.year - b.data.year).map((r) => `${t(`level.${r.data.level}`).toLowerCase()} ${r.data.year}`).join(', '),
+        rounds: [...noEntries]
+          .sort((a, b) => a.data.year - b.data.year)
+          .map((r) => `${t(`level.${r.data.level}`).toLowerCase()} ${r.data.year}`)
+          .join(', '),
       }),
     );
   }
