@@ -24,6 +24,7 @@ import { existsSync, readdirSync, rmSync, renameSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { editorRepository } from '../src/lib/admin/repository.ts';
+import { CONTACT_CONFIG_FILE, siteContact } from '../src/lib/contact.ts';
 
 const ROOT = process.cwd();
 const astroBin = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
@@ -128,6 +129,23 @@ if (production && !repository.repo) {
 }
 if (!repository.repo)
   console.log(`Trình biên tập /admin/ chưa có kho GitHub: trang /admin/ hướng dẫn cách đặt (deploy/editor.json).`);
+// The published site must say whom to write to: the footer, /gioi-thieu/ and every record page's "Báo lỗi" link.
+let contact: ReturnType<typeof siteContact> = { name: undefined, email: undefined };
+try {
+  contact = siteContact();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  fail('cấu hình thư liên hệ', '');
+}
+if (production && !contact.email) {
+  console.error(
+    'Bản dựng chính thức (CI=true hoặc --production) cần địa chỉ thư của đơn vị vận hành trang: người đọc dùng nó để ' +
+      'báo lỗi, các tỉnh để gửi câu chuyện và số liệu.\n' +
+      `Ghi "email" (và "name") vào ${CONTACT_CONFIG_FILE}, hoặc đặt biến môi trường SITE_CONTACT_EMAIL khi dựng ` +
+      '(deploy/README.md). Bản dựng để kiểm thử: node scripts/build.ts --test.',
+  );
+  fail('cấu hình thư liên hệ', '');
+}
 
 const check = start(['scripts/check.ts'], false);
 const astro = start([astroBin, 'build', '--outDir', STAGE], true);

@@ -196,6 +196,11 @@ const atomicCases: AtomicCase[] = [
     env: { CI: 'true' },
     expect: ['Dựng trang thất bại ở bước: cấu hình trình biên tập', 'deploy/editor.json', 'CMS_GITHUB_REPO'],
   },
+  {
+    name: 'production build (CI=true) without the operator contact',
+    env: { CI: 'true', CMS_GITHUB_REPO: 'so-cong-thuong/noi-dung', SITE_CONTACT_EMAIL: '' },
+    expect: ['Dựng trang thất bại ở bước: cấu hình thư liên hệ', 'deploy/contact.json', 'SITE_CONTACT_EMAIL'],
+  },
 ];
 
 {
