@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { rawHtmlGuard } from './src/lib/security/raw-html.ts';
-import { sveltiaSelfHosted } from './src/lib/admin/vite-plugin.ts';
+import { sveltiaSelfHosted, sveltiaVietnamese } from './src/lib/admin/vite-plugin.ts';
 import { adminEditor } from './src/lib/admin/editor-bundle.ts';
 import { contentStoreFromFileIntegration } from './src/lib/content-store.ts';
 
@@ -42,9 +42,10 @@ export default defineConfig({
   // Preview binds to loopback on a fixed port so the README can print one URL.
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
-    // The web editor loads nothing from a CDN (src/lib/admin/vite-plugin.ts): here for `astro dev`, which serves it
-    // through this Vite; builds bundle it apart with the same plugin (src/lib/admin/editor-bundle.ts).
-    plugins: [sveltiaSelfHosted()],
+    // The web editor loads nothing from a CDN and has all its Vietnamese strings (src/lib/admin/vite-plugin.ts): here
+    // for `astro dev`, which serves it through this Vite; builds bundle it apart with the same plugins
+    // (src/lib/admin/editor-bundle.ts).
+    plugins: [sveltiaSelfHosted(), sveltiaVietnamese()],
     // No inline <script>: Astro would inline processed scripts under 4 kB; as files under /_astro/ they are allowed by
     // script-src 'self', and any inline script in the output is refused by scripts/build-headers.ts.
     build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },

@@ -4,8 +4,9 @@
  * Sveltia CMS is 15 MB of modules (its locales, Shiki grammars, Leaflet, image codecs). Bundled as a script of the
  * /admin/ page it cost 15 s of every `astro build` (measured at national scale with `npm run bench`), on the build's
  * critical path, though it changes only when the package or these few files change. So:
- * - the bundle is built once per version of its inputs (package-lock.json, src/admin/editor.ts, the Vite plugin that
- *   keeps it off CDNs, this file) into node_modules/.cache/admin-editor/<hash>/, then reused;
+ * - the bundle is built once per version of its inputs (package-lock.json, src/admin/editor.ts, the Vite plugins that
+ *   keep it off CDNs and complete its Vietnamese strings, with those strings, this file) into
+ *   node_modules/.cache/admin-editor/<hash>/, then reused;
  * - `astro build` starts it in a separate process when the build starts (the integration below), so a first build
  *   does it on the core Astro leaves idle, and copies it into dist/admin/app/ when the pages are written;
  * - `astro dev` serves src/admin/editor.ts through Vite's dev server as before (src/pages/admin/index.astro).
@@ -24,6 +25,8 @@ const INPUTS = [
   'package-lock.json',
   'src/admin/editor.ts',
   'src/lib/admin/vite-plugin.ts',
+  'src/lib/admin/locale-supplement.ts',
+  'src/admin/vi-supplement.json',
   'src/lib/admin/editor-bundle.ts',
 ];
 
@@ -44,7 +47,7 @@ export async function buildEditorBundle(root: string): Promise<{ dir: string; ca
   const dir = await cacheDir(root);
   if (await exists(join(dir, EDITOR_ENTRY))) return { dir, cached: true };
   const { build } = await import('vite');
-  const { sveltiaSelfHosted } = await import('./vite-plugin.ts');
+  const { sveltiaSelfHosted, sveltiaVietnamese } = await import('./vite-plugin.ts');
   const temp = `${dir}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
   await build({
@@ -52,7 +55,7 @@ export async function buildEditorBundle(root: string): Promise<{ dir: string; ca
     configFile: false,
     logLevel: 'warn',
     base: EDITOR_BASE,
-    plugins: [sveltiaSelfHosted()],
+    plugins: [sveltiaSelfHosted(), sveltiaVietnamese()],
     build: {
       outDir: temp,
       emptyOutDir: true,
