@@ -35,8 +35,8 @@ export const votingRoundSchema = z
     region: region.optional(),
     /** Năm bình chọn. */
     year: z.number(need('năm (year)', 'số')).int().min(2008).max(2100),
-    /** Cơ quan tổ chức. */
-    organiser: z.string(need('cơ quan tổ chức (organiser)')).min(3),
+    /** Cơ quan tổ chức, đúng như nguồn ghi; bỏ trống khi nguồn không nêu (trang ghi "Nguồn không nêu"). */
+    organiser: z.string(need('cơ quan tổ chức (organiser)')).min(3).optional(),
     /** Tỉnh/thành đăng cai hoặc phối hợp (slug). */
     host: reference('provinces').optional(),
     /** Quyết định công nhận: số và ngày. */
