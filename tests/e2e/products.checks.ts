@@ -51,7 +51,7 @@ async function links(ctx: Ctx, path: string, prefix: string): Promise<Set<string
 /** What a round page says when no source gives its decision number. */
 const DECISION_UNKNOWN = 'Chưa có số quyết định từ nguồn';
 
-/** The rounds of DOMAIN.md's table, with the decision numbers it gives. */
+/** The national rounds 2015–2023 and the northern ones 2018–2024, with the decision numbers their sources give. */
 const DOMAIN_ROUNDS: Array<[slug: string, decision: string | undefined]> = [
   ['khu-vuc-bac-2018', undefined],
   ['khu-vuc-bac-2020', undefined],
@@ -66,7 +66,7 @@ const DOMAIN_ROUNDS: Array<[slug: string, decision: string | undefined]> = [
 
 export const checks: Array<{ name: string; run: (ctx: Ctx) => Promise<void> }> = [
   {
-    name: 'every round of DOMAIN.md has a page, listed on /binh-chon/, showing its decision number (or saying none is known)',
+    name: 'every national (2015–2023) and northern (2018–2024) round has a page, listed on /binh-chon/, showing its decision number (or saying none is known)',
     async run(ctx) {
       const listed = await links(ctx, '/binh-chon/', '/binh-chon/');
       const problems: string[] = [];
@@ -87,7 +87,7 @@ export const checks: Array<{ name: string; run: (ctx: Ctx) => Promise<void> }> =
         else if (decision && !dd.startsWith(decision))
           problems.push(`${href} shows decision "${dd}", expected ${decision}`);
         else if (!decision && dd !== DECISION_UNKNOWN)
-          problems.push(`${href} shows decision "${dd}" where DOMAIN.md gives none: expected "${DECISION_UNKNOWN}"`);
+          problems.push(`${href} shows decision "${dd}" where no source gives one: expected "${DECISION_UNKNOWN}"`);
       }
       assert(problems.length === 0, problems.join('\n'));
     },

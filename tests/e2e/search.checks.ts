@@ -21,7 +21,7 @@ async function settled(page: Page) {
   const links = page.locator('site-search ol li h2 a');
   return {
     titles: await links.allInnerTexts(),
-    // Results are expected by their fixed URLs (PRODUCT.md), so an edited title does not break a check.
+    // Results are expected by their URLs, which never change, so an edited title does not break a check.
     paths: await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
     types: await page.locator('site-search ol li .tag').allInnerTexts(),
     status: (await page.locator('site-search [role="status"]').innerText()).trim(),
