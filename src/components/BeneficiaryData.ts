@@ -7,7 +7,9 @@ import type { Beneficiary, Product, Province, Site } from '../data/site';
 import type { MapRecord, ProvinceEntry } from '../lib/map/points';
 import { GROUPS, KINDS, NOT_STATED, PROGRAMMES, type Group } from '../lib/vocabulary';
 import { fullName } from '../lib/provinces';
+import { beneficiaryFacetPath } from '../lib/urls';
 import { t } from '../i18n';
+import { provinceLabelOf } from './ProvinceData';
 
 /** Lines per listing page: short lines, so more than the 24 cards of other listings. */
 export const BENEFICIARY_PAGE = 50;
@@ -70,21 +72,12 @@ export const groupsOf = (site: Site, b: Beneficiary): Group[] => derive(site).gr
 export const supportYears = (b: Beneficiary): number[] =>
   [...new Set(b.data.support.flatMap((s) => (s.year === undefined ? [] : [s.year])))].sort((x, y) => x - y);
 
-/** "Hải Dương (nay thuộc Hải Phòng)" */
-export function provinceLabel(site: Site, id: string): string {
-  const province = site.provinceById.get(id)!;
-  const now = site.currentOf(id);
-  return now.id === id
-    ? province.data.name
-    : `${province.data.name} (${t('common.provinceNow').toLowerCase()} ${now.data.name})`;
-}
-
 /** The line under a beneficiary's name in lists: kind · province · years of support. */
 export function beneficiaryMeta(site: Site, b: Beneficiary): string {
   const years = supportYears(b);
   return [
     t(`kind.${b.data.kind}`),
-    b.data.province && provinceLabel(site, b.data.province.id),
+    b.data.province && provinceLabelOf(site, b.data.province.id),
     years.length > 0 && t('ben.supportedIn', { years: years.join(', ') }),
   ]
     .filter(Boolean)
@@ -148,7 +141,7 @@ export const facetValues = (site: Site, facet?: Facet): FacetValue[] =>
 
 /** Title and notes of a facet's listing page. */
 export function facetListing(site: Site, f: FacetValue): { title: string; notes: string[]; base: string } {
-  const base = `/co-so/${f.facet}/${f.value}/`;
+  const base = beneficiaryFacetPath(f.facet, f.value);
   if (f.facet !== 'tinh') return { title: t(`ben.facetTitle.${f.facet}`, { name: f.label }), notes: [], base };
   const province = site.provinceById.get(f.value)!;
   const current = site.currentOf(f.value);

@@ -4,9 +4,10 @@
  * (so /co-so/?loai=hop-tac-xa can be shared) and links to the same filters on the map.
  */
 import { onFilterFormChange } from '../scripts/filter-form';
+import { fill } from '../lib/fill';
 import { hasFilters, matching, readFilters, writeFilters, type Filters } from '../lib/map/filter';
+import { beneficiaryPath, mapPath } from '../lib/urls';
 import {
-  fill,
   fillForm,
   formatCount,
   formFilters,
@@ -54,7 +55,7 @@ export class BeneficiaryFilter extends HTMLElement {
 
   private drawItem(item: HTMLElement, i: number): void {
     const link = item.querySelector('a')!;
-    link.href = `/co-so/${this.names!.slug[i]}/`;
+    link.href = beneficiaryPath(this.names!.slug[i]!);
     link.textContent = this.names!.name[i]!;
     item.querySelector('.meta')!.textContent = metaLine(this.columns!, i, this.strings);
   }
@@ -64,8 +65,7 @@ export class BeneficiaryFilter extends HTMLElement {
     const filters: Filters = formFilters(this.el('[data-form]'));
     showFiltersInAddress(filters);
     const mapLink = this.el<HTMLAnchorElement>('[data-map-link]');
-    const query = writeFilters(new URLSearchParams(), filters).toString();
-    mapLink.href = `/ban-do/${query ? `?${query}` : ''}`;
+    mapLink.href = mapPath(writeFilters(new URLSearchParams(), filters).toString());
     const results = this.el<HTMLElement>('[data-results]');
     const listing = this.el<HTMLElement>('[data-static]');
     if (!hasFilters(filters)) {

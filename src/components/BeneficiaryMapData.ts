@@ -6,6 +6,8 @@
 import { decodePoints, yearsOf, type MapColumns, type NamesFile, type PointsFile } from '../lib/map/points';
 import { FILTER_FIELDS, writeFilters, type Filters } from '../lib/map/filter';
 import { KINDS } from '../lib/map/precision';
+import { fill } from '../lib/fill';
+import { provinceLabel } from '../lib/provinces';
 import { foldMarks } from '../lib/vi-text';
 
 /** UI strings, from the element's data-strings (built with t() on the server). */
@@ -18,9 +20,6 @@ export interface ListStrings {
   loading: string;
   error: string;
 }
-
-export const fill = (template: string, vars: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 
 /**
  * "1.234", as toLocaleString('vi-VN') writes a whole number, without Intl: building a vi-VN number format loads locale
@@ -183,7 +182,7 @@ export function placeName(columns: MapColumns, province: number, now: string): s
   if (!p) return '';
   if (p.current === p.id) return p.name;
   const current = columns.provinces.find((q) => q.id === p.current);
-  return `${p.name} (${now} ${current?.name ?? p.current})`;
+  return provinceLabel(p.name, current?.name ?? p.current, now);
 }
 
 /** The same line as the server's beneficiaryMeta: kind · province · years of support. */

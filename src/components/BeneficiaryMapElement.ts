@@ -33,7 +33,6 @@ import { PROGRAMMES, yearsOf, type MapColumns } from '../lib/map/points';
 import { AREA_RADIUS, KINDS, PRECISIONS } from '../lib/map/precision';
 import { MAX_ZOOM, MIN_ZOOM, VIETNAM, ZOOM_SNAP } from '../lib/map/view';
 import {
-  fill,
   fillForm,
   formatCount,
   formFilters,
@@ -48,6 +47,8 @@ import {
   type Names,
 } from './BeneficiaryMapData';
 import { CLUSTER_SIZE, clusterSize } from '../lib/map/first-view';
+import { fill } from '../lib/fill';
+import { beneficiaryPath } from '../lib/urls';
 
 interface Strings extends ListStrings {
   label: string;
@@ -545,7 +546,7 @@ export class BeneficiaryMap extends HTMLElement {
 
   private popupLink(i: number): HTMLAnchorElement {
     const a = document.createElement('a');
-    a.href = `/co-so/${this.names?.slug[i] ?? ''}/`;
+    a.href = beneficiaryPath(this.names?.slug[i] ?? '');
     a.textContent = this.names?.name[i] ?? '';
     return a;
   }
@@ -641,7 +642,7 @@ export class BeneficiaryMap extends HTMLElement {
 
   private drawItem(item: HTMLElement, i: number): void {
     const link = item.querySelector('a')!;
-    link.href = `/co-so/${this.names!.slug[i]}/`;
+    link.href = beneficiaryPath(this.names!.slug[i]!);
     link.textContent = this.names!.name[i]!;
     item.querySelector('.meta')!.textContent = metaLine(this.columns!, i, this.strings);
     const button = item.querySelector<HTMLButtonElement>('[data-show]');

@@ -7,6 +7,15 @@ import type { Site } from '../data/site';
 import type { CsvValue } from '../lib/csv';
 import { isoDay } from '../lib/format';
 import { fullName } from '../lib/provinces';
+import {
+  absolute,
+  beneficiaryPath,
+  conferencePath,
+  productPath,
+  provincePath,
+  reportPath,
+  roundPath,
+} from '../lib/urls';
 import { t, type UiKey } from '../i18n';
 import vi from '../i18n/vi.json';
 import { LEGAL_KINDS as KINDS, NOT_STATED } from '../lib/vocabulary';
@@ -119,7 +128,7 @@ const products: Dataset = {
       rounds: site.recognitionsOf(p.id).map((r) => r.round.id),
       description: p.data.description,
       contact: p.data.contact,
-      url: new URL(`/san-pham/${p.id}/`, origin).href,
+      url: absolute(productPath(p.id), origin),
       ...sourceColumns(p),
     })),
 };
@@ -165,7 +174,7 @@ const beneficiaries: Dataset = {
       support_count: b.data.support.length,
       products: made.get(b.id) ?? [],
       contact: b.data.contact,
-      url: new URL(`/co-so/${b.id}/`, origin).href,
+      url: absolute(beneficiaryPath(b.id), origin),
       ...sourceColumns(b),
     }));
   },
@@ -257,7 +266,7 @@ const rounds: Dataset = {
       ceremony_place: r.data.ceremony?.place,
       results_on_site: r.data.results.length,
       notes: r.data.notes,
-      url: new URL(`/binh-chon/${r.id}/`, origin).href,
+      url: absolute(roundPath(r.id), origin),
       ...sourceColumns(r),
     })),
 };
@@ -297,7 +306,7 @@ const results: Dataset = {
           score: res.score,
           certificate: res.certificate,
           decision: res.decision,
-          product_url: new URL(`/san-pham/${product.id}/`, origin).href,
+          product_url: absolute(productPath(product.id), origin),
         };
       }),
     ),
@@ -347,7 +356,7 @@ const conferences: Dataset = {
       next_host_id: c.data.nextHost?.id,
       next_host_name: c.data.nextHost && site.provinceById.get(c.data.nextHost.id)?.data.name,
       summary: c.data.summary,
-      url: new URL(`/hoi-nghi/${c.id}/`, origin).href,
+      url: absolute(conferencePath(c.id), origin),
       ...sourceColumns(c),
     })),
 };
@@ -399,7 +408,7 @@ const provinces: Dataset = {
           is_current: now.id === p.id,
           aliases: p.data.aliases,
           legal_basis: (p.data.sources ?? []).map((s) => s.title ?? s.publisher),
-          url: new URL(`/tinh-thanh/${p.id}/`, origin).href,
+          url: absolute(provincePath(p.id), origin),
         };
       }),
 };
@@ -469,7 +478,7 @@ const figures: Dataset = {
         value: it.value,
         unit: it.unit,
         note: it.note,
-        url: new URL(`/so-lieu/#${r.id}`, origin).href,
+        url: absolute(reportPath(r.id), origin),
         ...sourceColumns(r),
       }));
     }),

@@ -2,6 +2,7 @@
 import type { Dataset, Row } from './DownloadDatasets';
 import { LICENCE_URL } from '../lib/jsonld/core';
 import { formatDate, isoDay } from '../lib/format';
+import { absolute, datasetDictionaryPath, datasetPath } from '../lib/urls';
 import { t } from '../i18n';
 
 /** The citation line of a dataset, as /du-lieu/ shows it. */
@@ -11,7 +12,7 @@ export function citation(dataset: Dataset, origin: URL | string, accessed: Date)
     year: accessed.getFullYear(),
     dataset: t(`dl.name.${dataset.id}`),
     date: formatDate(accessed),
-    url: new URL(`/du-lieu/${dataset.id}.csv`, origin).href,
+    url: absolute(datasetPath(dataset.id, 'csv'), origin),
   });
 }
 
@@ -27,7 +28,7 @@ export function datasetJson(dataset: Dataset, rows: Row[], origin: URL | string,
     license: 'CC-BY-4.0',
     licenseUrl: LICENCE_URL,
     citation: citation(dataset, origin, generated),
-    dictionary: new URL(`/du-lieu/#${dataset.id}`, origin).href,
+    dictionary: absolute(datasetDictionaryPath(dataset.id), origin),
     generated: isoDay(generated),
     columns,
     rowCount: rows.length,

@@ -2,6 +2,7 @@
 import type { Site } from '../data/site';
 import { collectionPageNode, ld, type JsonLdData } from '../lib/jsonld';
 import { PAGE_SIZE, pageOf } from '../lib/paginate';
+import { listingPath, newsPath } from '../lib/urls';
 import { t } from '../i18n';
 
 /** The CollectionPage of news listing page `page` (1 = /tin-tuc/): the items that page shows, as NewsList shows them. */
@@ -10,10 +11,10 @@ export function newsListingLd(site: Site, page: number, origin: URL | string): J
   return ld(
     collectionPageNode(
       {
-        path: page === 1 ? '/tin-tuc/' : `/tin-tuc/trang/${page}/`,
+        path: listingPath('/tin-tuc/', page),
         title: page === 1 ? t('news.title') : `${t('news.title')} – ${t('common.pageN', { page })}`,
         description: page === 1 ? t('news.lead') : undefined,
-        items: items.map((n) => ({ path: `/tin-tuc/${n.id}/`, name: n.data.title })),
+        items: items.map((n) => ({ path: newsPath(n.id), name: n.data.title })),
         offset: (page - 1) * PAGE_SIZE,
         total: site.news.length,
       },

@@ -5,6 +5,7 @@
  */
 import type { Beneficiary, Product, Province, Round, Site } from '../data/site';
 import { t } from '../i18n';
+import { provinceLabelOf } from './ProvinceData';
 
 import { GROUPS, type Group } from '../lib/vocabulary';
 
@@ -43,18 +44,12 @@ export function roundResultRows(site: Site, round: Round): ResultRow[] {
   });
 }
 
-/** "Hải Dương (nay thuộc Hải Phòng)" */
-export function provinceLabel(site: Site, province: Province): string {
-  const now = provinceNow(site, province);
-  return now ? `${province.data.name} (${t('common.provinceNow').toLowerCase()} ${now.data.name})` : province.data.name;
-}
-
 /** A card's line: group · province of its time (and today's) · latest recognition. */
 export function productMeta(site: Site, product: Product): string {
   const latest = site.recognitionsOf(product.id)[0];
   return [
     t(`group.${product.data.group}`),
-    provinceLabel(site, site.provinceById.get(product.data.province.id)!),
+    provinceLabelOf(site, product.data.province.id),
     latest && `${t(`level.${latest.round.data.level}`)} ${latest.round.data.year}`,
   ]
     .filter(Boolean)
@@ -159,7 +154,7 @@ export function filterData(site: Site) {
     provinces: Object.fromEntries(site.provinces.map((p) => [p.id, [p.data.name, site.currentOf(p.id).id]] as const)),
     groups: Object.fromEntries(GROUPS.map((g) => [g, t(`group.${g}`)])),
     levels: Object.fromEntries((['huyen', 'tinh', 'khu-vuc', 'quoc-gia'] as const).map((l) => [l, t(`level.${l}`)])),
-    now: t('common.provinceNow').toLowerCase(),
+    now: t('common.provinceNowInline'),
     items: site.products.map((p) => [
       p.id,
       p.data.name,

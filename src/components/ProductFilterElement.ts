@@ -4,7 +4,10 @@
  * into it), group, level and year; renders matches from the server's own card template; announces the count.
  */
 import { onFilterFormChange } from '../scripts/filter-form';
+import { fill } from '../lib/fill';
+import { provinceLabel } from '../lib/provinces';
 import { foldMarks } from '../lib/vi-text';
+import { productPath } from '../lib/urls';
 
 type Item = [slug: string, name: string, group: number, province: string, producer: string, recognitions: string[]];
 interface Data {
@@ -18,9 +21,6 @@ interface Data {
 const PAGE = 24;
 const FIELDS = ['q', 'tinh', 'nhom', 'cap', 'nam'] as const;
 type Filters = Record<(typeof FIELDS)[number], string>;
-
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 
 export class ProductFilter extends HTMLElement {
   private data: Promise<{ data: Data; search: string[] }> | undefined;
@@ -127,13 +127,14 @@ export class ProductFilter extends HTMLElement {
     for (const [slug, name, group, province, , recognitions] of next) {
       const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
       const link = item.querySelector('a')!;
-      link.href = `/san-pham/${slug}/`;
+      link.href = productPath(slug);
       link.textContent = name;
       const [provinceName, current] = data.provinces[province] ?? [province, province];
-      const where =
-        current !== province
-          ? `${provinceName} (${data.now} ${data.provinces[current]?.[0] ?? current})`
-          : provinceName;
+      const where = provinceLabel(
+        provinceName,
+        current !== province ? (data.provinces[current]?.[0] ?? current) : undefined,
+        data.now,
+      );
       const latest = recognitions.map((r) => r.split(':')).sort((a, b) => Number(b[1]) - Number(a[1]))[0];
       const meta = [data.groups[group], where, latest && `${data.levels[latest[0]!] ?? latest[0]} ${latest[1]}`];
       const line = item.querySelector('.meta');

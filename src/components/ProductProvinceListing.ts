@@ -1,6 +1,7 @@
 /** What a province's product listing shows: its title, the units it includes or became, and its products. */
 import type { Province, Site } from '../data/site';
 import { fullName } from '../lib/provinces';
+import { productProvincePath } from '../lib/urls';
 import { t } from '../i18n';
 import { productsInProvince } from './ProductData';
 
@@ -21,6 +22,6 @@ export function provinceListing(site: Site, province: Province) {
     title: t('products.provinceTitle', { name: province.data.name }),
     notes,
     items,
-    base: `/san-pham/tinh/${province.id}/`,
+    base: productProvincePath(province.id),
   };
 }

@@ -3,6 +3,8 @@
  * 1/7/2025, those filed under the units merged into it. Lists keep the site's order (Vietnamese names, newest first).
  */
 import type { Beneficiary, Conference, News, Product, Province, Report, Round, Site, Story } from '../data/site';
+import { provinceLabel } from '../lib/provinces';
+import { t } from '../i18n';
 
 export interface RoundWithProducts {
   round: Round;
@@ -31,6 +33,17 @@ export interface ProvinceRecords {
   stories: Story[];
   /** Sum of the khuyến công amounts published for its establishments' support, and how many amounts that is. */
   support: { amount: number; count: number; total: number };
+}
+
+/** "Hải Dương (nay thuộc Hải Phòng)" of a province of the loaded site: its name, and today's unit when that differs. */
+export function provinceLabelOf(site: Site, id: string): string {
+  const province = site.provinceById.get(id)!;
+  const current = site.currentOf(id);
+  return provinceLabel(
+    province.data.name,
+    current.id === id ? undefined : current.data.name,
+    t('common.provinceNowInline'),
+  );
 }
 
 export function provinceRecords(site: Site, province: Province): ProvinceRecords {

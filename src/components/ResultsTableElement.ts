@@ -4,17 +4,8 @@
  * group menu hide rows that do not match (text compared without marks: "nuoc mam" finds "nước mắm"); a live region
  * says how many rows show. Without this script the table is complete and plain.
  */
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
+import { fill } from '../lib/fill';
+import { foldMarks as fold } from '../lib/vi-text';
 
 export class ResultsTable extends HTMLElement {
   private rows: HTMLTableRowElement[] = [];

@@ -6,8 +6,17 @@ export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): 
   return { items: items.slice((page - 1) * size, page * size), total };
 }
 
-/** Page numbers 2…n, for getStaticPaths of "…/trang/[page]/" routes (page 1 is the list's own URL). */
-export function laterPages(count: number, size = PAGE_SIZE): number[] {
-  const total = Math.ceil(count / size);
-  return Array.from({ length: Math.max(0, total - 1) }, (_, i) => i + 2);
+/**
+ * Page numbers 1…n of a listing of `count` items, page 1 even when the listing is empty: for getStaticPaths of a
+ * listing's "[...page]" route, with src/lib/urls.ts pageParam (page 1 is the listing's own URL, then "trang/<n>/").
+ */
+export function pageNumbers(count: number, size = PAGE_SIZE): number[] {
+  const total = Math.max(1, Math.ceil(count / size));
+  return Array.from({ length: total }, (_, i) => i + 1);
 }
+
+/**
+ * Page numbers 2…n, for the directories' "…/trang/[page]/" routes (/san-pham/ and /co-so/), whose first page is a
+ * file of its own (it carries the instant filter, whose stylesheets a one-file route would add to every later page).
+ */
+export const laterPages = (count: number, size = PAGE_SIZE): number[] => pageNumbers(count, size).slice(1);

@@ -19,6 +19,22 @@ export function fullName(p: Pick<ProvinceLike, 'name' | 'kind'>): string {
   return `${p.kind === 'thanh-pho' ? 'thành phố' : 'tỉnh'} ${p.name}`;
 }
 
+/**
+ * What surrounds today's unit in a province label: " (nay thuộc " and ")". `nowWord` is the dictionary's
+ * common.provinceNowInline; markup that links both units puts today's link between the two.
+ */
+export const aroundCurrent = (nowWord: string): readonly [string, string] => [` (${nowWord} `, ')'];
+
+/**
+ * "Hải Dương (nay thuộc Hải Phòng)": the unit of a record's time, then the unit it is part of today when that differs
+ * (`currentName` undefined: the name alone). The one builder of the label, for pages and browser code alike.
+ */
+export function provinceLabel(name: string, currentName: string | undefined, nowWord: string): string {
+  if (currentName === undefined) return name;
+  const [before, after] = aroundCurrent(nowWord);
+  return `${name}${before}${currentName}${after}`;
+}
+
 /** A unit that no longer exists (merged into another on 1/7/2025). */
 export const isFormer = (p: ProvinceLike): boolean => p.validUntil !== undefined;
 

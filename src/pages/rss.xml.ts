@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadSite } from '../data/site';
+import { newsPath } from '../lib/urls';
 import { t } from '../i18n';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
@@ -14,7 +15,7 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
       title: n.data.title,
       pubDate: n.data.date,
       description: n.data.summary,
-      link: `/tin-tuc/${n.id}/`,
+      link: newsPath(n.id),
     })),
   });
 };

@@ -8,6 +8,7 @@
  * other facets appear when the reader asks for them ("Lọc kết quả…"), and stay for the rest of the visit.
  */
 
+import { fill } from '../lib/fill';
 import { missingWords } from '../lib/search/typed-words';
 
 interface PagefindData {
@@ -36,8 +37,6 @@ type Strings = Record<
 
 const PAGE = 10;
 const collator = new Intl.Collator('vi', { numeric: true });
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m));
 const number = new Intl.NumberFormat('vi-VN');
 
 let engine: Promise<Pagefind> | undefined;

@@ -182,7 +182,7 @@ export const checks: BrowserCheck[] = [
           if (items.some((i, n) => i.position !== n + 1)) say('BreadcrumbList positions are not 1, 2, 3…');
         }
 
-        // Share image: the page's own card when the build drew one (src/lib/og/pages.ts ogImagePath), and the JSON-LD's
+        // Share image: the page's own card when the build drew one (src/lib/urls.ts ogImagePath), and the JSON-LD's
         // image of the page, when it names one, is that same og:image.
         const card = path === '/' ? '/og/site.png' : `/og/${path.replace(/^\/|\/$/g, '')}.png`;
         const drawn = (await fetch(`${base}${card}`, { method: 'HEAD' })).status === 200;

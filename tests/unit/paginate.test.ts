@@ -1,6 +1,6 @@
 /** Listing pages: 24 items a page, page 1 at the list's own URL, /trang/2/ … for the rest. */
 import { describe, expect, it } from 'vitest';
-import { laterPages, PAGE_SIZE, pageOf } from '../../src/lib/paginate';
+import { laterPages, PAGE_SIZE, pageNumbers, pageOf } from '../../src/lib/paginate';
 
 const items = Array.from({ length: 50 }, (_, i) => i + 1);
 
@@ -35,6 +35,28 @@ describe('laterPages', () => {
     for (const count of [1, 23, 24, 25, 48, 49, 100]) {
       const list = Array.from({ length: count }, (_, i) => i);
       expect(laterPages(count).length + 1).toBe(pageOf(list, 1).total);
+    }
+  });
+});
+
+describe('pageNumbers', () => {
+  it.each([
+    [0, [1]],
+    [24, [1]],
+    [25, [1, 2]],
+    [73, [1, 2, 3, 4]],
+  ])('%d items → pages %j (page 1 even when empty)', (count, pages) => {
+    expect(pageNumbers(count)).toEqual(pages);
+  });
+
+  it("takes the listing's own page size", () => {
+    expect(pageNumbers(101, 50)).toEqual([1, 2, 3]);
+  });
+
+  it('gives as many pages as pageOf splits into', () => {
+    for (const count of [0, 1, 23, 24, 25, 48, 49, 100]) {
+      const list = Array.from({ length: count }, (_, i) => i);
+      expect(pageNumbers(count).length).toBe(pageOf(list, 1).total);
     }
   });
 });

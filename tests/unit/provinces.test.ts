@@ -1,14 +1,17 @@
 /** The 2025 crosswalk: which unit a former province became, and what a current unit took in. */
 import { describe, expect, it } from 'vitest';
 import {
+  aroundCurrent,
   byId,
   currentUnit,
   fullName,
   idsCoveredBy,
   isFormer,
   predecessors,
+  provinceLabel,
   type ProvinceLike,
 } from '../../src/lib/provinces';
+import { t } from '../../src/i18n';
 import { slugify } from '../../src/lib/vi-text';
 import { readProvinces } from '../../scripts/lib/provinces-file.ts';
 
@@ -24,6 +27,24 @@ describe('fullName', () => {
   it('prefixes tỉnh or thành phố', () => {
     expect(fullName({ name: 'Thanh Hóa', kind: 'tinh' })).toBe('tỉnh Thanh Hóa');
     expect(fullName({ name: 'Hải Phòng', kind: 'thanh-pho' })).toBe('thành phố Hải Phòng');
+  });
+});
+
+describe('provinceLabel', () => {
+  const now = t('common.provinceNowInline');
+
+  it("names the unit of the time, then today's unit when that differs", () => {
+    expect(provinceLabel('Hải Dương', 'Hải Phòng', now)).toBe('Hải Dương (nay thuộc Hải Phòng)');
+    expect(provinceLabel('Hà Nội', undefined, now)).toBe('Hà Nội');
+  });
+
+  it("linked markup puts today's unit between the same words", () => {
+    const [before, after] = aroundCurrent(now);
+    expect(`Hải Dương${before}Hải Phòng${after}`).toBe(provinceLabel('Hải Dương', 'Hải Phòng', now));
+  });
+
+  it('the inline word is the dictionary\'s "Nay thuộc" as it reads mid-sentence', () => {
+    expect(now).toBe(t('common.provinceNow').toLowerCase());
   });
 });
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cardTree, clip, titleSize } from '../../src/lib/og/card';
-import { ogImagePath } from '../../src/lib/og/pages';
+import { ogImagePath } from '../../src/lib/urls';
 
 describe('ogImagePath', () => {
   it('maps a page path to its card, and the home page to the site card', () => {

@@ -4,7 +4,10 @@
  * `ld` then hands the checked object over as the plain record JsonLd.astro takes.
  */
 import type { Organization, Thing, WebSite } from 'schema-dts';
+import { absolute, beneficiaryPath, conferencePath, productPath, provincePath, roundPath } from '../urls';
 import { t } from '../../i18n';
+
+export { absolute };
 
 /** What BaseLayout's `jsonLd` prop and JsonLd.astro accept. */
 export type JsonLdData = Record<string, unknown>;
@@ -17,19 +20,16 @@ export const graph = (...things: Array<Exclude<Thing, string> | undefined>): Jso
   '@graph': things.filter((x) => x !== undefined),
 });
 
-/** An absolute URL of a site path. */
-export const absolute = (path: string, origin: URL | string): string => new URL(path, origin).href;
-
 /**
  * Site-relative @id of each record's node, so that a page can point at a node another page defines (a news item at
  * its conference, a story at its establishment) and the two agree. Pass through `absolute`.
  */
 export const nodeId = {
-  product: (id: string): string => `/san-pham/${id}/#san-pham`,
-  beneficiary: (id: string): string => `/co-so/${id}/#co-so`,
-  conference: (id: string): string => `/hoi-nghi/${id}/#hoi-nghi`,
-  round: (id: string): string => `/binh-chon/${id}/#ket-qua`,
-  province: (id: string): string => `/tinh-thanh/${id}/#dia-gioi`,
+  product: (id: string): string => `${productPath(id)}#san-pham`,
+  beneficiary: (id: string): string => `${beneficiaryPath(id)}#co-so`,
+  conference: (id: string): string => `${conferencePath(id)}#hoi-nghi`,
+  round: (id: string): string => `${roundPath(id)}#ket-qua`,
+  province: (id: string): string => `${provincePath(id)}#dia-gioi`,
 };
 
 /** The site itself as the publisher of its pages and data. */

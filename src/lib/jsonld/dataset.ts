@@ -2,6 +2,7 @@
 import type { DataCatalog, Dataset } from 'schema-dts';
 import { isoDay } from '../format';
 import { absolute, LICENCE_URL, siteOrganization } from './core';
+import { datasetDictionaryPath, datasetPath } from '../urls';
 
 export interface DatasetInput {
   /** File name without extension: /du-lieu/<id>.csv and .json. */
@@ -14,10 +15,10 @@ export interface DatasetInput {
 export function datasetNode(d: DatasetInput, origin: URL | string, modified: Date): Exclude<Dataset, string> {
   return {
     '@type': 'Dataset',
-    '@id': absolute(`/du-lieu/#${d.id}`, origin),
+    '@id': absolute(datasetDictionaryPath(d.id), origin),
     name: d.name,
     description: d.description,
-    url: absolute(`/du-lieu/#${d.id}`, origin),
+    url: absolute(datasetDictionaryPath(d.id), origin),
     identifier: d.id,
     inLanguage: 'vi',
     license: LICENCE_URL,
@@ -27,11 +28,11 @@ export function datasetNode(d: DatasetInput, origin: URL | string, modified: Dat
     spatialCoverage: { '@type': 'Country', name: 'Việt Nam' },
     variableMeasured: [...d.columns],
     distribution: [
-      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(`/du-lieu/${d.id}.csv`, origin) },
+      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute(datasetPath(d.id, 'csv'), origin) },
       {
         '@type': 'DataDownload',
         encodingFormat: 'application/json',
-        contentUrl: absolute(`/du-lieu/${d.id}.json`, origin),
+        contentUrl: absolute(datasetPath(d.id, 'json'), origin),
       },
     ],
   };
@@ -76,11 +77,15 @@ export function statisticsNode(
     temporalCoverage: `${page.from}/${page.to}`,
     isBasedOn: [...new Set(page.sourceUrls)],
     distribution: [
-      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absolute('/du-lieu/so-lieu.csv', origin) },
+      {
+        '@type': 'DataDownload',
+        encodingFormat: 'text/csv',
+        contentUrl: absolute(datasetPath('so-lieu', 'csv'), origin),
+      },
       {
         '@type': 'DataDownload',
         encodingFormat: 'application/json',
-        contentUrl: absolute('/du-lieu/so-lieu.json', origin),
+        contentUrl: absolute(datasetPath('so-lieu', 'json'), origin),
       },
     ],
   };

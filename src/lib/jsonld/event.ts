@@ -3,6 +3,7 @@ import type { Event } from 'schema-dts';
 import { isoDay } from '../format';
 import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
+import { conferencePath } from '../urls';
 
 export interface ConferenceInput {
   /** The conference's slug: its page is /hoi-nghi/<id>/. */
@@ -30,7 +31,7 @@ export function conferenceNode(c: ConferenceInput, origin: URL | string): Exclud
     eventStatus: 'https://schema.org/EventScheduled',
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     inLanguage: 'vi',
-    url: absolute(`/hoi-nghi/${c.id}/`, origin),
+    url: absolute(conferencePath(c.id), origin),
     ...(c.image ? { image: absolute(c.image, origin) } : {}),
     // A place is only described as far as the source gives it (an Event needs one: the country at least).
     location: {

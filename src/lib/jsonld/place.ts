@@ -1,6 +1,7 @@
 /** A province as AdministrativeArea: its GSO code, centre, the unit it is part of today and the units it took in. */
 import type { AdministrativeArea } from 'schema-dts';
 import { absolute, nodeId } from './core';
+import { provincePath } from '../urls';
 
 interface ProvinceRef {
   id: string;
@@ -20,7 +21,7 @@ const ref = (p: ProvinceRef, origin: URL | string): Exclude<AdministrativeArea, 
   '@type': 'AdministrativeArea',
   '@id': absolute(nodeId.province(p.id), origin),
   name: p.fullName,
-  url: absolute(`/tinh-thanh/${p.id}/`, origin),
+  url: absolute(provincePath(p.id), origin),
 });
 
 export function provinceNode(p: ProvinceInput, origin: URL | string): Exclude<AdministrativeArea, string> {

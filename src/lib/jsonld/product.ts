@@ -3,6 +3,7 @@ import type { Organization, Product } from 'schema-dts';
 import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
 import { NOT_STATED, type Kind } from '../vocabulary';
+import { beneficiaryPath, productPath } from '../urls';
 
 export interface ProductInput {
   id: string;
@@ -24,7 +25,7 @@ export function productNode(p: ProductInput, origin: URL | string): Exclude<Prod
     name: p.name,
     description: p.description,
     category: p.category,
-    url: absolute(`/san-pham/${p.id}/`, origin),
+    url: absolute(productPath(p.id), origin),
     ...(p.image ? { image: absolute(p.image, origin) } : {}),
     ...(p.producer
       ? {
@@ -32,7 +33,7 @@ export function productNode(p: ProductInput, origin: URL | string): Exclude<Prod
             '@type': 'Organization',
             '@id': absolute(nodeId.beneficiary(p.producer.id), origin),
             name: p.producer.name,
-            url: absolute(`/co-so/${p.producer.id}/`, origin),
+            url: absolute(beneficiaryPath(p.producer.id), origin),
           },
         }
       : {}),
@@ -79,7 +80,7 @@ export function beneficiaryNode(b: BeneficiaryInput, origin: URL | string): Excl
     name: b.name,
     // A kind the source does not state is left out of the description rather than described as unknown.
     description: [b.kind !== NOT_STATED && b.kindName, b.sector].filter(Boolean).join(' · '),
-    url: absolute(`/co-so/${b.id}/`, origin),
+    url: absolute(beneficiaryPath(b.id), origin),
     ...address,
     ...(b.location
       ? {

@@ -12,6 +12,7 @@
 import type { ItemList } from 'schema-dts';
 import { absolute, nodeId } from './core';
 import { basedOn } from './sources';
+import { productPath, roundPath } from '../urls';
 
 export interface RoundInput {
   id: string;
@@ -29,7 +30,7 @@ export function roundNode(r: RoundInput, origin: URL | string): Exclude<ItemList
     '@id': absolute(nodeId.round(r.id), origin),
     name: r.title,
     description: r.description,
-    url: absolute(`/binh-chon/${r.id}/`, origin),
+    url: absolute(roundPath(r.id), origin),
     // Never fewer than listed, should a results sheet run ahead of the published count.
     ...(r.recognised === undefined ? {} : { numberOfItems: Math.max(r.recognised, r.results.length) }),
     // A recognition, not a ranking: the order is the results sheet's.
@@ -38,7 +39,7 @@ export function roundNode(r: RoundInput, origin: URL | string): Exclude<ItemList
       '@type': 'ListItem' as const,
       position: i + 1,
       name: p.name,
-      url: absolute(`/san-pham/${p.id}/`, origin),
+      url: absolute(productPath(p.id), origin),
     })),
     subjectOf: basedOn(r.sources),
   };

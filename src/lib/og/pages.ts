@@ -9,6 +9,16 @@ import type { Site } from '../../data/site';
 import { formatDate, formatNumber } from '../format';
 import { fullName } from '../provinces';
 import { archipelagoLabels, DOCUMENT_SIZE, locatorDocument } from '../stats/locator';
+import {
+  conferencePath,
+  newsPath,
+  ogCardFile,
+  ogCardName,
+  ogImagePath,
+  provincePath,
+  roundPath,
+  storyPath,
+} from '../urls';
 import { t } from '../../i18n';
 import type { Card } from './card';
 
@@ -18,10 +28,6 @@ export interface OgCard {
   card: Card;
 }
 
-/** The share image of a page path ("/tin-tuc/abc/" → "/og/tin-tuc/abc.png"); "/" → the site's card. */
-export const ogImagePath = (pagePath: string): string =>
-  pagePath === '/' || pagePath === '' ? '/og/site.png' : `/og/${pagePath.replace(/^\/|\/$/g, '')}.png`;
-
 /** How many of the newest news items (and stories) get a card of their own. */
 export const NEWEST_CARDS = 300;
 
@@ -30,22 +36,31 @@ const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 export function ogCards(site: Site): OgCard[] {
   const province = (id: string) => site.provinceById.get(id)!;
   return [
-    { path: 'site', card: { kicker: t('site.tagline'), title: t('site.name'), subtitle: t('og.siteSubtitle') } },
-    { path: 'so-lieu', card: { kicker: t('nav.stats'), title: t('stats.title'), subtitle: t('og.statsSubtitle') } },
-    { path: 'du-lieu', card: { kicker: t('dl.title'), title: t('dl.title'), subtitle: t('og.dataSubtitle') } },
+    {
+      path: ogCardName('/'),
+      card: { kicker: t('site.tagline'), title: t('site.name'), subtitle: t('og.siteSubtitle') },
+    },
+    {
+      path: ogCardName('/so-lieu/'),
+      card: { kicker: t('nav.stats'), title: t('stats.title'), subtitle: t('og.statsSubtitle') },
+    },
+    {
+      path: ogCardName('/du-lieu/'),
+      card: { kicker: t('dl.title'), title: t('dl.title'), subtitle: t('og.dataSubtitle') },
+    },
     ...site.news.slice(0, NEWEST_CARDS).map((n) => ({
-      path: `tin-tuc/${n.id}`,
+      path: ogCardName(newsPath(n.id)),
       card: { kicker: `${t('news.title')} · ${formatDate(n.data.date)}`, title: n.data.title },
     })),
     ...site.conferences.map((c) => ({
-      path: `hoi-nghi/${c.id}`,
+      path: ogCardName(conferencePath(c.id)),
       card: {
         kicker: `${t('conf.title')} · ${formatDate(c.data.date)} · ${c.data.venue}`,
         title: c.data.title,
       },
     })),
     ...site.rounds.map((r) => ({
-      path: `binh-chon/${r.id}`,
+      path: ogCardName(roundPath(r.id)),
       card: {
         kicker: `${t('nav.rounds')} · ${t(`level.${r.data.level}`)} · ${r.data.year}`,
         title: r.data.title,
@@ -53,7 +68,7 @@ export function ogCards(site: Site): OgCard[] {
       },
     })),
     ...site.stories.slice(0, NEWEST_CARDS).map((s) => ({
-      path: `cau-chuyen/${s.id}`,
+      path: ogCardName(storyPath(s.id)),
       card: { kicker: `${t('stories.title')} · ${formatDate(s.data.date)}`, title: s.data.title },
     })),
     ...site.provinces.map((p) => {
@@ -67,7 +82,7 @@ export function ogCards(site: Site): OgCard[] {
             : t(`region.${p.data.region}`);
       const related = current.id !== p.id ? [current] : predecessors;
       return {
-        path: `tinh-thanh/${p.id}`,
+        path: ogCardName(provincePath(p.id)),
         card: {
           kicker: t('prov.title'),
           title: capitalise(fullName(p.data)),
@@ -111,7 +126,7 @@ const drawn = new WeakMap<Site, Set<string>>();
 export function ogImageFor(site: Site, pagePath: string): string | undefined {
   let paths = drawn.get(site);
   if (!paths) {
-    paths = new Set(ogCards(site).map((c) => `/og/${c.path}.png`));
+    paths = new Set(ogCards(site).map((c) => ogCardFile(c.path)));
     drawn.set(site, paths);
   }
   const path = ogImagePath(pagePath);

@@ -4,6 +4,7 @@
  * ChartFigure draws as SVG beside a table of the same numbers.
  */
 import { formatMoney, formatNumber } from '../format';
+import { provincePath, roundPath } from '../urls';
 import { t, type UiKey } from '../../i18n';
 import type { BarSeries } from './bars';
 import { GROUPS, LEGAL_KINDS, LEVELS, type Group, type Level, type Region } from '../vocabulary.ts';
@@ -111,7 +112,7 @@ export function roundsChart(rounds: readonly RoundLike[]): ChartSpec {
     ],
     rows: byYear(rounds).map((r) => ({
       label: roundLabel(r),
-      href: `/binh-chon/${r.id}/`,
+      href: roundPath(r.id),
       values: [r.data.entries, r.data.recognised],
       sources: sourceLinks(r.data.sources),
     })),
@@ -135,7 +136,7 @@ export function levelsChart(rounds: readonly RoundLike[]): ChartSpec {
         label: t('stats.chart.levelRow', { level: t(`level.${level}`), count: these.length }),
         href: '/binh-chon/',
         values: [these.reduce((sum, r) => sum + r.data.recognised!, 0)],
-        sources: these.map((r) => ({ label: String(r.data.year), href: `/binh-chon/${r.id}/` })),
+        sources: these.map((r) => ({ label: String(r.data.year), href: roundPath(r.id) })),
       };
     }),
     note: t('stats.chart.levelsNote'),
@@ -293,9 +294,9 @@ export function directoryProvincesChart(
       .filter((r) => r.products + r.beneficiaries > 0)
       .map((r) => ({
         label: r.name,
-        href: `/tinh-thanh/${r.id}/`,
+        href: provincePath(r.id),
         values: [r.products, r.beneficiaries],
-        sources: [{ label: t('stats.chart.directory'), href: `/tinh-thanh/${r.id}/` }],
+        sources: [{ label: t('stats.chart.directory'), href: provincePath(r.id) }],
       })),
     note: t('stats.chart.directoryNote'),
   };

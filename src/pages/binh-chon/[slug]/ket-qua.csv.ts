@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { loadSite, type Round } from '../../../data/site';
 import { roundResultRows } from '../../../components/ProductData';
 import { resultsCsv } from '../../../lib/import/results-csv';
+import { absolute, productPath } from '../../../lib/urls';
 
 export async function getStaticPaths() {
   const site = await loadSite();
@@ -25,7 +26,7 @@ export const GET: APIRoute = async ({ props, site: origin }) => {
     score: r.score,
     certificate: r.certificate,
     decision: r.decision,
-    url: new URL(`/san-pham/${r.product.id}/`, origin).href,
+    url: absolute(productPath(r.product.id), origin!),
   }));
   return new Response(resultsCsv(rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
